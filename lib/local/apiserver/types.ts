@@ -40,6 +40,9 @@ export interface SchemaNode {
   'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
   'x-kubernetes-list-map-keys'?: string[];
   'x-kubernetes-map-type'?: 'atomic' | 'granular';
+  /** Strategic merge patch metadata, as the built-in kinds publish it in their OpenAPI. */
+  'x-kubernetes-patch-merge-key'?: string;
+  'x-kubernetes-patch-strategy'?: string;
   'x-kubernetes-validations'?: Array<{
     rule: string;
     message?: string;
