@@ -1,0 +1,11 @@
+import type { Metadata } from 'next';
+import { SectionPage } from '@/components/shell/section-page';
+import { sectionByHref } from '@/lib/navigation';
+
+const section = sectionByHref('/routes');
+
+export const metadata: Metadata = { title: section.label };
+
+export default function Page() {
+  return <SectionPage section={section} />;
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import type { ClusterStatus } from '@/lib/model/cluster';
+import { useClusterStatus } from '@/lib/queries/use-cluster-status';
+
+/** Current context and whether its API server answers; polls so an outage shows without reload. */
+export function ClusterIndicator({ initial }: { initial: ClusterStatus }) {
+  const { data, isFetching, refetch } = useClusterStatus(initial);
+  const state = !data.configured ? 'unconfigured' : data.reachable ? 'reachable' : 'unreachable';
+  const label = { unconfigured: 'No cluster', reachable: 'Connected', unreachable: 'Unreachable' }[state];
+  return (
+    <div className="cluster-indicator" role="status" aria-label="Cluster connection">
+      <span className={`dot dot-${state}`} aria-hidden="true" />
+      <span className="context-name" title={data.context?.server}>
+        {data.context?.name ?? 'no context'}
+        {data.embedded ? <span className="tag">embedded</span> : null}
+      </span>
+      <span className="connection-state">
+        {label}
+        {data.version ? ` · ${data.version}` : ''}
+      </span>
+      {data.problem ? <span className="problem">{data.problem}</span> : null}
+      <button type="button" className="button-quiet" onClick={() => void refetch()} disabled={isFetching}>
+        {isFetching ? 'Checking…' : 'Recheck'}
+      </button>
+    </div>
+  );
+}

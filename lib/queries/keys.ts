@@ -1,0 +1,12 @@
+/**
+ * The one factory of React Query keys. Every read is keyed here so that invalidation after a write
+ * or a watch event can address exactly the data it changed.
+ */
+export const k8sKeys = {
+  all: ['k8s'] as const,
+  cluster: () => [...k8sKeys.all, 'cluster'] as const,
+  list: (p: { context: string; group: string; kind: string; namespace?: string }) =>
+    [...k8sKeys.all, 'list', p.context, p.group, p.kind, p.namespace ?? '*'] as const,
+  object: (p: { context: string; group: string; kind: string; namespace?: string; name: string }) =>
+    [...k8sKeys.all, 'object', p.context, p.group, p.kind, p.namespace ?? '', p.name] as const,
+};

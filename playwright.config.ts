@@ -1,0 +1,57 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * e2e runs a real Chromium against the real local stack: `npm start` in embedded mode, on its own
+ * port and data directory, so a developer's running console and data are never touched.
+ */
+const port = Number(process.env.PORTICO_E2E_PORT ?? 3217);
+const dataDir = process.env.PORTICO_E2E_DATA_DIR ?? path.join(os.tmpdir(), `portico-e2e-${process.pid}`);
+const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromium,
+          // Root in CI needs --no-sandbox; the others keep Chromium from calling out on a closed network.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx tsx scripts/start.ts --embedded --reset --port ${port} --data-dir ${dataDir}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { PORTICO_E2E_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
