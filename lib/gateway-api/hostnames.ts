@@ -1,0 +1,76 @@
+/**
+ * Hostname matching and intersection between listeners and routes.
+ * @see https://gateway-api.sigs.k8s.io/reference/spec/#httproutespec (hostnames)
+ * @see https://gateway-api.sigs.k8s.io/reference/spec/#listener (hostname)
+ */
+
+/** RFC 1123 subdomain, optionally prefixed by a single `*.` label (spec `Hostname` pattern). */
+const HOSTNAME_RE = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * Why a listener hostname is not usable, or undefined when it is. The spec's
+ * `Hostname` type forbids `*` alone and IP addresses; ASM's documentation says
+ * to omit the field to match every host.
+ */
+export function listenerHostnameProblem(hostname: string | undefined): string | undefined {
+  if (hostname === undefined || hostname === '') return undefined;
+  if (hostname === '*') {
+    return 'hostname "*" alone is not allowed: omit the hostname to match every host';
+  }
+  if (/^\d+(\.\d+){3}$/.test(hostname) || hostname.includes(':')) {
+    return `hostname "${hostname}" is an IP address; the spec requires a DNS name`;
+  }
+  if (hostname.length > 253 || !HOSTNAME_RE.test(hostname)) {
+    return `hostname "${hostname}" is not a valid DNS name or single leading "*." wildcard`;
+  }
+  return undefined;
+}
+
+/**
+ * True when hostname `a` (possibly a wildcard) covers hostname `b`
+ * (possibly a wildcard). A wildcard `*.example.com` matches any number of
+ * labels in front of `example.com` but not `example.com` itself.
+ */
+export function hostnameCovers(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!a.startsWith('*.')) return false;
+  const suffix = a.slice(1); // ".example.com"
+  if (b.startsWith('*.')) return b.slice(1).endsWith(suffix) && b.length > a.length;
+  return b.endsWith(suffix) && b.length > suffix.length;
+}
+
+/**
+ * Intersection of a listener hostname with a route's hostnames, per the
+ * HTTPRouteSpec.hostnames rules: a route hostname matches a listener when
+ * either is covered by the other, and the more specific value is the one
+ * that takes effect (`*.example.com` ∩ `foo.example.com` = `foo.example.com`).
+ *
+ * Returns `[]` for "any host" (neither side restricts), `null` when nothing
+ * intersects (the route must not attach to this listener).
+ */
+export function intersectHostnames(listenerHostname: string | undefined, routeHostnames: readonly string[] | undefined): string[] | null {
+  const routes = routeHostnames ?? [];
+  if (!listenerHostname) return sortedUnique(routes);
+  if (routes.length === 0) return [listenerHostname];
+  const out: string[] = [];
+  for (const r of routes) {
+    if (hostnameCovers(listenerHostname, r)) out.push(r);
+    else if (hostnameCovers(r, listenerHostname)) out.push(listenerHostname);
+  }
+  return out.length === 0 ? null : sortedUnique(out);
+}
+
+/**
+ * Precedence of a listener hostname (higher first): exact names before
+ * wildcards before "no hostname"; among wildcards, more labels right of the
+ * `*` first (spec: Listeners that are distinct only by Hostname).
+ */
+export function hostnamePrecedence(hostname: string | undefined): number {
+  if (!hostname) return 0;
+  const labels = hostname.split('.').length;
+  return hostname.startsWith('*.') ? 1000 + labels : 2000 + labels;
+}
+
+function sortedUnique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}

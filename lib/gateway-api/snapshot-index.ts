@@ -1,0 +1,90 @@
+/**
+ * Lookup tables built once per snapshot so every rule is an O(1) lookup.
+ * Building them sorts nothing the output depends on except where noted,
+ * which keeps the engine independent of input order.
+ */
+import { indexReferenceGrants, type ReferenceGrantIndex } from './reference-grants';
+import type { Gateway, GatewayClass, Namespace, SecretSummary, Service, Snapshot } from './types';
+import { objectKey, SERVICE_NAME_LABEL } from './types';
+
+/** Indexed view of a {@link Snapshot}. */
+export interface SnapshotIndex {
+  classes: ReadonlyMap<string, GatewayClass>;
+  gateways: ReadonlyMap<string, Gateway>;
+  services: ReadonlyMap<string, Service>;
+  /** Ready endpoint count per Service key, from EndpointSlices. */
+  endpoints: ReadonlyMap<string, number>;
+  secrets: ReadonlyMap<string, SecretSummary>;
+  namespaces: ReadonlyMap<string, Namespace>;
+  grants: ReferenceGrantIndex;
+  /** Services by cluster IP and load balancer IP, for IPAddress-type Gateway addresses. */
+  servicesByIp: ReadonlyMap<string, Service>;
+}
+
+/** Builds the lookup tables of a snapshot. */
+export function indexSnapshot(s: Snapshot): SnapshotIndex {
+  return {
+    classes: byKey(s.gatewayClasses),
+    gateways: byKey(s.gateways),
+    services: byKey(s.services),
+    endpoints: countEndpoints(s),
+    secrets: byKey(s.secrets),
+    namespaces: byKey(s.namespaces),
+    grants: indexReferenceGrants(s.referenceGrants),
+    servicesByIp: indexServiceIps(s.services),
+  };
+}
+
+/** Map by {@link objectKey}; on duplicate keys the last one wins, as a watch cache would. */
+export function byKey<T extends { metadata: { name: string; namespace?: string } }>(items: readonly T[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const it of items) m.set(objectKey(it), it);
+  return m;
+}
+
+/** Cluster and load balancer IPs → Service; the oldest Service wins a shared IP. */
+function indexServiceIps(services: readonly Service[]): Map<string, Service> {
+  const out = new Map<string, Service>();
+  for (const svc of [...services].sort(compareAge)) {
+    const ips = [svc.spec.clusterIP, ...(svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip)];
+    for (const ip of ips) if (ip && ip !== 'None' && !out.has(ip)) out.set(ip, svc);
+  }
+  return out;
+}
+
+/**
+ * Ready endpoints per Service. An endpoint counts when `conditions.ready` is
+ * not false (EndpointSlice API: nil ready means ready).
+ */
+function countEndpoints(s: Snapshot): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const slice of s.endpointSlices) {
+    const svc = slice.metadata.labels?.[SERVICE_NAME_LABEL];
+    if (!svc) continue;
+    const key = `${slice.metadata.namespace ?? ''}/${svc}`;
+    let n = out.get(key) ?? 0;
+    for (const ep of slice.endpoints ?? []) {
+      if (ep.conditions?.ready !== false) n += ep.addresses.length > 0 ? 1 : 0;
+    }
+    out.set(key, n);
+  }
+  return out;
+}
+
+/** Compares two objects for the spec's "oldest first, then namespace/name" tie-break. */
+export function compareAge(
+  a: { metadata: { creationTimestamp?: string; name: string; namespace?: string } },
+  b: { metadata: { creationTimestamp?: string; name: string; namespace?: string } },
+): number {
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  if (ta !== tb) {
+    // A missing timestamp sorts last: it has not been persisted yet, so it is the newest.
+    if (!ta) return 1;
+    if (!tb) return -1;
+    return Date.parse(ta) - Date.parse(tb) || (ta < tb ? -1 : 1);
+  }
+  const ka = objectKey(a);
+  const kb = objectKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
