@@ -17,6 +17,7 @@ function at(schema: SchemaNode | undefined, dotted: string): SchemaNode {
     node = node?.properties?.[key];
     if (!node) throw new Error(`no schema at ${dotted} (missing ${key})`);
   }
+  if (!node) throw new Error('empty path');
   return node;
 }
 
