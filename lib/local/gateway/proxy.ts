@@ -1,0 +1,176 @@
+/**
+ * The gateway's request path: ask the planner, then answer directly, redirect, or forward
+ * with streaming both ways, retries, timeouts and mirrors, logging every request.
+ */
+import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { AccessLogEntry, AccessLogSink } from './access-log';
+import type { AnyRequest, AnyResponse, ConnectionInfo } from './binding';
+import { addForwarded, applyHeaderOps, stripHopByHop } from './headers';
+import { mirrorRequest } from './mirror';
+import type { Endpoint, ForwardPlan, Planner, RequestInfo, UpstreamTarget } from './plan';
+import { ERROR_BODIES, SERVER_NAME, sendSimple } from './respond';
+import { requestHasBody, requestInfo } from './request-info';
+import { UpstreamError, UpstreamPool, type Attempt, type UpstreamResponse } from './upstream';
+import { tunnelUpgrade } from './websocket';
+
+/** Options of {@link createProxy}. */
+export interface ProxyOptions {
+  /** Decides what to do with each request (routing lives there, not here). */
+  planner: Planner;
+  /** Receives one entry per request. */
+  accessLog?: AccessLogSink;
+  /** Time allowed for an upstream response head when the route sets no timeout; default 15 s. */
+  upstreamTimeoutMs?: number;
+  /** Random source for mirror percentages (tests inject a fixed one). */
+  random?: () => number;
+}
+
+/** A request handler set, to plug into {@link createListenerSet}. */
+export interface Proxy {
+  onRequest(req: AnyRequest, res: AnyResponse, conn: ConnectionInfo): void;
+  onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, conn: ConnectionInfo): void;
+  /** Closes pooled upstream connections. */
+  close(): void;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Creates the proxy. */
+export function createProxy(opts: ProxyOptions): Proxy {
+  const pool = new UpstreamPool();
+  const defaultTimeout = opts.upstreamTimeoutMs ?? 15_000;
+  const random = opts.random ?? Math.random;
+  const cursor = new Map<string, number>();
+  const log = opts.accessLog ?? (() => undefined);
+
+  // Round robin per target, as kube-proxy spreads connections over a Service's endpoints.
+  function pick(target: UpstreamTarget): Endpoint {
+    const n = cursor.get(target.name) ?? 0;
+    cursor.set(target.name, n + 1);
+    return target.endpoints[n % target.endpoints.length] as Endpoint;
+  }
+
+  function upstreamHeaders(req: AnyRequest, info: RequestInfo, plan: ForwardPlan, upgrade: boolean): OutgoingHttpHeaders {
+    const headers = stripHopByHop(req.headers, { keepTeTrailers: plan.target.protocol === 'h2c', keepUpgrade: upgrade });
+    addForwarded(headers, info);
+    headers.host = info.host;
+    applyHeaderOps(headers, plan.requestHeaders);
+    if (plan.rewriteHost !== undefined) headers.host = plan.rewriteHost;
+    return headers;
+  }
+
+  async function forward(req: AnyRequest, res: AnyResponse, info: RequestInfo, plan: ForwardPlan, entry: AccessLogEntry, t0: number): Promise<void> {
+    entry.backend = plan.target.name;
+    if (plan.target.endpoints.length === 0) return sendSimple(res, 503, ERROR_BODIES.noEndpoints, {}, plan.responseHeaders);
+    const headers = upstreamHeaders(req, info, plan, false);
+    const path = plan.rewritePath ?? info.path;
+    const hasBody = requestHasBody(req);
+    for (const m of plan.mirrors) {
+      if (m.target.endpoints.length > 0 && random() < m.fraction) {
+        mirrorRequest(pool, req, hasBody, { endpoint: pick(m.target), protocol: m.target.protocol, method: info.method, path, headers: { ...headers }, timeoutMs: defaultTimeout });
+      }
+    }
+    // A streamed body cannot be replayed, so retries apply only to body-less requests.
+    const maxAttempts = 1 + (plan.retry && !hasBody ? (plan.retry.attempts ?? 1) : 0);
+    const requestMs = plan.timeouts?.requestMs;
+    const deadline = requestMs ? t0 + requestMs : undefined;
+    let current: Attempt | undefined;
+    let done = false;
+    const requestTimer = requestMs
+      ? setTimeout(() => {
+          done = true;
+          current?.abort();
+          entry.error = 'request timeout';
+          sendSimple(res, 504, ERROR_BODIES.timeout);
+        }, requestMs)
+      : undefined;
+    res.once('close', () => {
+      clearTimeout(requestTimer);
+      if (!res.writableFinished) current?.abort();
+      done = true;
+    });
+
+    for (let attempt = 1; attempt <= maxAttempts && !done; attempt++) {
+      const endpoint = pick(plan.target);
+      entry.endpoint = `${endpoint.host}:${endpoint.port}`;
+      entry.attempts = attempt;
+      const remaining = deadline === undefined ? Infinity : deadline - Date.now();
+      const timeoutMs = Math.max(1, Math.min(plan.timeouts?.backendRequestMs ?? (requestMs ? Infinity : defaultTimeout), remaining));
+      const started = Date.now();
+      current = pool.start({ endpoint, protocol: plan.target.protocol, method: info.method, path, headers, timeoutMs });
+      if (hasBody) req.pipe(current.sink);
+      else current.sink.end();
+      let up: UpstreamResponse;
+      try {
+        up = await current.response;
+      } catch (err) {
+        if (done) return;
+        const e = err instanceof UpstreamError ? err : new UpstreamError('reset', String(err));
+        if (e.reason !== 'timeout' && attempt < maxAttempts) {
+          await sleep(plan.retry?.backoffMs ?? 0);
+          continue;
+        }
+        entry.error = e.message;
+        return sendSimple(res, e.reason === 'timeout' ? 504 : 502, ERROR_BODIES[e.reason]);
+      }
+      if (done) return void up.body.resume();
+      if (plan.retry?.codes.includes(up.status) && attempt < maxAttempts) {
+        up.body.resume();
+        await sleep(plan.retry.backoffMs ?? 0);
+        continue;
+      }
+      entry.upstreamServiceTimeMs = Date.now() - started;
+      return relay(res, up, plan, entry.upstreamServiceTimeMs, () => clearTimeout(requestTimer));
+    }
+  }
+
+  return {
+    onRequest(req, res, conn) {
+      const info = requestInfo(req, conn);
+      const t0 = Date.now();
+      const entry: AccessLogEntry = {
+        time: new Date(t0).toISOString(), status: 0, durationMs: 0, method: info.method, host: info.host,
+        path: info.path, protocol: `HTTP/${req.httpVersion}`,
+      };
+      res.once('close', () => {
+        entry.status = res.headersSent ? res.statusCode : 0;
+        entry.durationMs = Date.now() - t0;
+        log(entry);
+      });
+      Promise.resolve()
+        .then(() => opts.planner(info))
+        .then((plan) => {
+          Object.assign(entry, plan.meta);
+          if (plan.kind === 'direct') return sendSimple(res, plan.status, plan.body ?? '', plan.headers, plan.responseHeaders);
+          if (plan.kind === 'redirect') return sendSimple(res, plan.status, '', { location: plan.location }, plan.responseHeaders);
+          return forward(req, res, info, plan, entry, t0);
+        })
+        .catch((err: unknown) => {
+          entry.error = err instanceof Error ? err.message : String(err);
+          sendSimple(res, 500, ERROR_BODIES.internal);
+        });
+    },
+    onUpgrade(req, socket, head, conn) {
+      const info = requestInfo(req, conn);
+      tunnelUpgrade({ req, socket, head, info, planner: opts.planner, log, timeoutMs: defaultTimeout, pick, headersFor: (plan) => upstreamHeaders(req, info, plan, true) });
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** Streams an upstream response downstream with the gateway's headers added. */
+function relay(res: AnyResponse, up: UpstreamResponse, plan: ForwardPlan, serviceMs: number, onEnd: () => void): void {
+  const headers = stripHopByHop(up.headers);
+  headers['x-envoy-upstream-service-time'] = String(serviceMs);
+  headers.server = SERVER_NAME;
+  applyHeaderOps(headers, plan.responseHeaders);
+  res.writeHead(up.status, headers);
+  if ('addTrailers' in res && 'stream' in res) up.onTrailers((t) => res.addTrailers(stripHopByHop(t)));
+  up.body.once('error', () => res.destroy());
+  up.body.once('close', () => {
+    if (!up.body.readableEnded) res.destroy();
+  });
+  up.body.once('end', onEnd);
+  up.body.pipe(res as NodeJS.WritableStream);
+}

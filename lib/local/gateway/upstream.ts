@@ -1,0 +1,125 @@
+/**
+ * One attempt to an upstream endpoint over HTTP/1.1 (pooled keep-alive) or h2c (one
+ * multiplexed session per endpoint). Resolves at response headers; the body stays a stream.
+ */
+import http, { type OutgoingHttpHeaders } from 'node:http';
+import http2 from 'node:http2';
+import type { Readable } from 'node:stream';
+import type { BackendProtocol, Endpoint } from './plan';
+
+/** Response head plus the body stream, as received from the upstream. */
+export interface UpstreamResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Readable;
+  /** Fires with HTTP/2 trailers (gRPC status), when the upstream sends any. */
+  onTrailers(listener: (trailers: http.IncomingHttpHeaders) => void): void;
+}
+
+/** Why an attempt failed before a response head arrived. */
+export class UpstreamError extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'connect' | 'reset',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One attempt's inputs. */
+export interface AttemptRequest {
+  endpoint: Endpoint;
+  protocol: BackendProtocol;
+  method: string;
+  path: string;
+  headers: OutgoingHttpHeaders;
+  /** Time allowed until the response head arrives. */
+  timeoutMs: number;
+}
+
+/** A started attempt: write the body into `sink`, await `response`, `abort` on client loss. */
+export interface Attempt {
+  sink: NodeJS.WritableStream;
+  response: Promise<UpstreamResponse>;
+  abort(): void;
+}
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND']);
+
+function classify(err: unknown): UpstreamError {
+  if (err instanceof UpstreamError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return new UpstreamError(CONNECT_CODES.has(code) ? 'connect' : 'reset', err instanceof Error ? err.message : String(err));
+}
+
+/** Connection pools of one proxy; `close` tears them down. */
+export class UpstreamPool {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
+  private readonly sessions = new Map<string, http2.ClientHttp2Session>();
+
+  private session(ep: Endpoint): http2.ClientHttp2Session {
+    const key = `${ep.host}:${ep.port}`;
+    const existing = this.sessions.get(key);
+    if (existing && !existing.closed && !existing.destroyed) return existing;
+    const host = ep.host.includes(':') ? `[${ep.host}]` : ep.host;
+    const s = http2.connect(`http://${host}:${ep.port}`);
+    s.on('error', () => undefined);
+    s.once('close', () => this.sessions.get(key) === s && this.sessions.delete(key));
+    this.sessions.set(key, s);
+    return s;
+  }
+
+  /** Starts one attempt. */
+  start(req: AttemptRequest): Attempt {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new UpstreamError('timeout', 'upstream request timeout')), req.timeoutMs);
+    });
+    const attempt = req.protocol === 'h2c' ? this.startH2(req) : this.startH1(req);
+    const response = Promise.race([attempt.response, timeout])
+      .catch((err: unknown) => {
+        attempt.abort();
+        throw classify(err);
+      })
+      .finally(() => clearTimeout(timer));
+    return { ...attempt, response };
+  }
+
+  private startH1(req: AttemptRequest): Attempt {
+    const up = http.request({ host: req.endpoint.host, port: req.endpoint.port, method: req.method, path: req.path, headers: req.headers, agent: this.agent });
+    const response = new Promise<UpstreamResponse>((resolve, reject) => {
+      up.once('response', (res) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: () => undefined }));
+      up.on('error', reject);
+    });
+    return { sink: up, response, abort: () => up.destroy() };
+  }
+
+  private startH2(req: AttemptRequest): Attempt {
+    const headers: OutgoingHttpHeaders = { ...req.headers, ':method': req.method, ':path': req.path };
+    headers[':authority'] = headers.host;
+    delete headers.host;
+    const stream = this.session(req.endpoint).request(headers);
+    const response = new Promise<UpstreamResponse>((resolve, reject) => {
+      stream.once('response', (head) => {
+        const out: http.IncomingHttpHeaders = {};
+        for (const [k, v] of Object.entries(head)) if (!k.startsWith(':')) out[k] = v as string | string[];
+        resolve({
+          status: Number(head[':status'] ?? 502),
+          headers: out,
+          body: stream,
+          onTrailers: (listener) => stream.once('trailers', (t) => listener(t as http.IncomingHttpHeaders)),
+        });
+      });
+      stream.on('error', reject);
+      stream.once('close', () => reject(new UpstreamError('reset', `stream closed (code ${stream.rstCode ?? 0})`)));
+    });
+    return { sink: stream, response, abort: () => stream.close(http2.constants.NGHTTP2_CANCEL) };
+  }
+
+  /** Closes pooled connections. */
+  close(): void {
+    this.agent.destroy();
+    for (const s of this.sessions.values()) s.destroy();
+    this.sessions.clear();
+  }
+}
