@@ -1,0 +1,105 @@
+/**
+ * `metadata.managedFields`: decoding entries into field sets per manager, encoding them back in
+ * the real server's order, and the paths no manager ever owns.
+ */
+import type { Json, JsonObject, ResourceDef } from '../types';
+import { FieldSet } from './field-set';
+import { isObject } from './json';
+import { fieldElement } from './path-format';
+
+/** One manager's ownership, as one `managedFields` entry. */
+export interface ManagerEntry {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion: string;
+  time?: string;
+  subresource?: string;
+  set: FieldSet;
+}
+
+/**
+ * The identity of an entry (BuildManagerIdentifier): appliers are one entry whatever version they
+ * apply with; updaters get one entry per API version and subresource.
+ */
+export function entryKey(e: Pick<ManagerEntry, 'manager' | 'operation' | 'apiVersion' | 'subresource'>): string {
+  return JSON.stringify([e.manager, e.operation, e.operation === 'Apply' ? '' : e.apiVersion, e.subresource ?? '']);
+}
+
+/** Decodes `managedFields`; malformed entries are skipped rather than failing the write. */
+export function decodeManagedFields(raw: Json | undefined): ManagerEntry[] {
+  if (!Array.isArray(raw)) return [];
+  const out: ManagerEntry[] = [];
+  for (const e of raw) {
+    if (!isObject(e) || typeof e.manager !== 'string') continue;
+    if (e.operation !== 'Apply' && e.operation !== 'Update') continue;
+    out.push({
+      manager: e.manager,
+      operation: e.operation,
+      apiVersion: typeof e.apiVersion === 'string' ? e.apiVersion : '',
+      time: typeof e.time === 'string' ? e.time : undefined,
+      subresource: typeof e.subresource === 'string' && e.subresource ? e.subresource : undefined,
+      set: FieldSet.fromJSON(e.fieldsV1),
+    });
+  }
+  return out;
+}
+
+/** Encodes entries, dropping empty ones, sorted like sortEncodedManagedFields (operation, time, manager, version, subresource). */
+export function encodeManagedFields(entries: ManagerEntry[]): Json[] {
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const seconds = (t?: string): number => (t ? Math.floor(Date.parse(t) / 1000) || 0 : 0);
+  return entries
+    .filter((e) => !e.set.isEmpty())
+    .sort(
+      (a, b) =>
+        cmp(a.operation, b.operation) ||
+        seconds(a.time) - seconds(b.time) ||
+        cmp(a.manager, b.manager) ||
+        cmp(a.apiVersion, b.apiVersion) ||
+        cmp(a.subresource ?? '', b.subresource ?? ''),
+    )
+    .map((e) => {
+      const out: JsonObject = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion };
+      if (e.time) out.time = e.time;
+      out.fieldsType = 'FieldsV1';
+      out.fieldsV1 = e.set.toJSON();
+      if (e.subresource) out.subresource = e.subresource;
+      return out;
+    });
+}
+
+/** `group/version`, or just `version` for the core group. */
+export function apiVersionOf(def: ResourceDef): string {
+  return def.group ? `${def.group}/${def.version}` : def.version;
+}
+
+/** Fields the server sets itself and never attributes to a manager (stripmeta.go). */
+const STRIPPED: string[][] = [
+  ['apiVersion'],
+  ['kind'],
+  ['metadata'],
+  ...['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion'].map(
+    (f) => ['metadata', f],
+  ),
+];
+const STRIPPED_SET = STRIPPED.reduce((s, p) => s.insert(p.map(fieldElement)), new FieldSet());
+
+/**
+ * Removes what no manager can own from a set: the stripped metadata paths, and the half of the
+ * object a request cannot write: `status` through the main resource of a kind with a status
+ * subresource, `spec` through the status subresource (the strategies' reset fields).
+ */
+export function filterOwnable(set: FieldSet, def: ResourceDef, subresource?: 'status'): FieldSet {
+  let out = set.difference(STRIPPED_SET);
+  const reset = subresource === 'status' ? 'spec' : def.subresources.status ? 'status' : undefined;
+  if (reset) out = out.recursiveDifference(new FieldSet().insert([fieldElement(reset)]));
+  return out;
+}
+
+/** printManager of the real conflict error: `"kubectl" ` or `"kubectl-edit" using v1`. */
+export function describeManager(e: ManagerEntry): string {
+  let s = JSON.stringify(e.manager);
+  if (e.subresource) s += ` with subresource ${JSON.stringify(e.subresource)}`;
+  if (e.operation === 'Update') s += ` using ${e.apiVersion}`;
+  return s;
+}
