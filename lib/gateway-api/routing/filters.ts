@@ -26,6 +26,8 @@ export interface FilterContext {
   /** The match that selected the rule (ReplacePrefixMatch needs its prefix); absent for gRPC. */
   match?: CompiledHttpMatch;
   random: () => number;
+  /** Whether to record explanation steps. */
+  explain: boolean;
 }
 
 /** What filters decided so far. */
@@ -114,7 +116,7 @@ export function applyFilters(filters: readonly CompiledFilter[], ctx: FilterCont
         // Spec (HTTPRouteFilter.extensionRef): a filter that cannot be resolved MUST NOT be skipped.
         acc.error = `filter ${f.type} is not supported by this gateway`;
     }
-    acc.steps.push({ step: 'filter', candidate: `${where} ${f.type}`, chosen: true, reason: describe(f.type, acc) });
+    if (ctx.explain) acc.steps.push({ step: 'filter', candidate: `${where} ${f.type}`, chosen: true, reason: describe(f.type, acc) });
   }
   return acc;
 }

@@ -28,13 +28,16 @@ export function listenerLabel(l: CompiledListener): string {
 export function listenersFor(table: RouteTable, req: { scheme: string; port: number; address?: string }): CompiledListener[] {
   const all = req.address ? table.byAddressPort.get(`${req.address.toLowerCase()}|${req.port}`) : table.byPort.get(req.port);
   const protocol = req.scheme === 'https' ? 'HTTPS' : 'HTTP';
-  return (all ?? []).filter((l) => l.protocol === protocol);
+  const out: CompiledListener[] = [];
+  if (all) for (const l of all) if (l.protocol === protocol) out.push(l);
+  return out;
 }
 
 /** Picks the listener for a request (see module doc for the rules applied). */
 export function selectListener(
   table: RouteTable,
   req: { scheme: 'http' | 'https'; host: string; port: number; sni?: string; address?: string },
+  explain = true,
 ): ListenerSelection {
   const list = listenersFor(table, req);
   const host = normalizeHost(req.host);
@@ -49,16 +52,17 @@ export function selectListener(
     });
     return { status: 404, steps };
   }
-  const byHost = list.find((l) => hostnameMatches(l.hostname, host));
+  const byHost = firstMatching(list, host);
   let chosen = byHost;
   let status: number | undefined;
   if (req.scheme === 'https') {
     const sni = normalizeHost(req.sni ?? req.host);
-    const bySni = list.find((l) => hostnameMatches(l.hostname, sni));
+    const bySni = sni === host ? byHost : firstMatching(list, sni);
     if (!bySni) status = 404;
     else if (!byHost) status = 404;
     else if (bySni !== byHost) status = 421;
     chosen = status ? undefined : bySni;
+    if (!explain) return { listener: chosen, status, steps };
     for (const l of list) {
       let reason: string;
       if (l === chosen) reason = `most specific listener matching SNI ${sni} and Host ${host}`;
@@ -73,6 +77,7 @@ export function selectListener(
     else if (!byHost) steps.push({ step: 'listener', candidate: `Host ${host}`, chosen: false, reason: 'no listener matches the Host: 404' });
     return { listener: chosen, status, steps };
   }
+  if (!explain) return chosen ? { listener: chosen, steps } : { status: 404, steps };
   for (const l of list) {
     let reason: string;
     if (l === chosen) reason = `most specific listener matching Host ${host}`;
@@ -90,4 +95,10 @@ function pushUnmatched(steps: ExplanationStep[], list: CompiledListener[], miss:
   if (names.length === 0) return;
   const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
   steps.push({ step: 'listener', candidate: shown, chosen: false, reason: `hostname does not match ${what}` });
+}
+
+/** The first (most specific) listener whose hostname admits `host`. */
+function firstMatching(list: CompiledListener[], host: string): CompiledListener | undefined {
+  for (const l of list) if (hostnameMatches(l.hostname, host)) return l;
+  return undefined;
 }

@@ -45,8 +45,8 @@ function grpcHits(m: CompiledGrpcMatch, service: string, method: string, headers
 export function routeGrpc(table: RouteTable, req: GrpcRequestInput, opts: RouteOptions = {}): RoutingDecision {
   const random = opts.random ?? Math.random;
   const explain = opts.explain !== false;
-  const sel = selectListener(table, req);
-  const d = blankDecision(explain ? sel.steps : []);
+  const sel = selectListener(table, req, explain);
+  const d = blankDecision(sel.steps);
   if (!sel.listener) {
     d.status = sel.status ?? 404;
     d.grpcStatus = 12;
@@ -82,5 +82,5 @@ export function routeGrpc(table: RouteTable, req: GrpcRequestInput, opts: RouteO
   d.matchIndex = c.matchIndex;
   d.explanation.push({ step: 'route', candidate: c.route.key, chosen: true, reason: found.tier.hostname ? `hostname ${found.tier.hostname} admits ${host}` : 'route has no hostnames' });
   const target = parseTarget(`/${req.service}/${req.method}`);
-  return decideRule(d, c.route, c.rule, { scheme: req.scheme, host, method: 'POST', target, headers, listenerPort: l.port, routeNamespace: c.route.namespace, random }, true);
+  return decideRule(d, c.route, c.rule, { scheme: req.scheme, host, method: 'POST', target, headers, listenerPort: l.port, routeNamespace: c.route.namespace, random, explain }, true);
 }

@@ -7,8 +7,8 @@ import { normalizeHost } from './hostname';
 import { selectListener } from './listener-select';
 import { httpMatchHits, httpMatchMisses } from './matchers';
 import { httpPrecedenceReason } from './precedence';
-import { foldHeaders, parseTarget } from './request';
-import { hostTiers, searchTiers, type SearchExplainer } from './search';
+import { foldHeaders, parseTarget, type ParsedTarget } from './request';
+import { firstHit, hostTiers, searchTiers } from './search';
 import type { HttpCandidate, RouteTable } from './table';
 import type { HttpRequestInput, RoutingDecision } from './types';
 
@@ -20,6 +20,16 @@ export interface RouteOptions {
   explain?: boolean;
 }
 
+interface Probe {
+  method: string;
+  target: ParsedTarget;
+  headers: Map<string, string>;
+}
+
+function hits(c: HttpCandidate, p: Probe): boolean {
+  return httpMatchHits(c.match, p.method, p.target, p.headers);
+}
+
 /**
  * Routes one HTTP request: listener (SNI/Host, isolation, 421), the highest-precedence
  * matching rule across the listener's HTTPRoutes, its filters and a weighted backend.
@@ -29,8 +39,8 @@ export interface RouteOptions {
 export function routeHttp(table: RouteTable, req: HttpRequestInput, opts: RouteOptions = {}): RoutingDecision {
   const random = opts.random ?? Math.random;
   const explain = opts.explain !== false;
-  const sel = selectListener(table, req);
-  const d = blankDecision(explain ? sel.steps : []);
+  const sel = selectListener(table, req, explain);
+  const d = blankDecision(sel.steps);
   if (!sel.listener) {
     d.status = sel.status ?? 404;
     return d;
@@ -39,34 +49,41 @@ export function routeHttp(table: RouteTable, req: HttpRequestInput, opts: RouteO
   d.gateway = l.gateway;
   d.listener = l.name;
   const host = normalizeHost(req.host);
-  const target = parseTarget(req.path);
-  const headers = foldHeaders(req.headers);
-  const method = req.method;
-  const ex: SearchExplainer<HttpCandidate> = {
-    label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
-    misses: (c) => httpMatchMisses(c.match, method, target, headers),
-    lostTo: (w, c) => httpPrecedenceReason(w, c),
-  };
+  const p: Probe = { method: req.method, target: parseTarget(req.path), headers: foldHeaders(req.headers) };
   const tiers = hostTiers(l.http, host);
-  const found = searchTiers(tiers, (c) => httpMatchHits(c.match, method, target, headers), explain ? { steps: d.explanation, ex } : undefined);
+  const found = explain
+    ? searchTiers(tiers, (c) => hits(c, p), {
+        steps: d.explanation,
+        ex: {
+          label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
+          misses: (c) => httpMatchMisses(c.match, p.method, p.target, p.headers),
+          lostTo: (w, c) => httpPrecedenceReason(w, c),
+        },
+      })
+    : firstHit(tiers, hits, p);
   if (!found) {
     d.status = 404;
-    d.explanation.push({
-      step: 'route',
-      candidate: `${l.gateway}/${l.name}`,
-      chosen: false,
-      reason: tiers.length ? 'no rule of the attached HTTPRoutes matches: 404' : `no HTTPRoute attached to this listener admits host ${host}: 404`,
-    });
+    if (explain) {
+      d.explanation.push({
+        step: 'route',
+        candidate: `${l.gateway}/${l.name}`,
+        chosen: false,
+        reason: tiers.length ? 'no rule of the attached HTTPRoutes matches: 404' : `no HTTPRoute attached to this listener admits host ${host}: 404`,
+      });
+    }
     return d;
   }
   const c = found.winner;
   d.matchIndex = c.matchIndex;
-  d.explanation.push({ step: 'route', candidate: c.route.key, chosen: true, reason: found.tier.hostname ? `hostname ${found.tier.hostname} admits ${host}` : 'route has no hostnames' });
+  if (explain) {
+    const why = found.tier.hostname ? `hostname ${found.tier.hostname} admits ${host}` : 'route has no hostnames';
+    d.explanation.push({ step: 'route', candidate: c.route.key, chosen: true, reason: why });
+  }
   return decideRule(
     d,
     c.route,
     c.rule,
-    { scheme: req.scheme, host, method, target, headers, listenerPort: l.port, routeNamespace: c.route.namespace, match: c.match, random },
+    { scheme: req.scheme, host, method: p.method, target: p.target, headers: p.headers, listenerPort: l.port, routeNamespace: c.route.namespace, match: c.match, random, explain },
     false,
   );
 }

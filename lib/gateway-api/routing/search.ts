@@ -67,3 +67,11 @@ export function searchTiers<C>(
   }
   return found;
 }
+
+/** The fast path without explanation: first candidate `hits` accepts, scanning tiers in order. */
+export function firstHit<C, X>(tiers: HostTier<C>[], hits: (c: C, x: X) => boolean, x: X): { winner: C; tier: HostTier<C> } | undefined {
+  for (const tier of tiers) {
+    for (const c of tier.candidates) if (hits(c, x)) return { winner: c, tier };
+  }
+  return undefined;
+}
