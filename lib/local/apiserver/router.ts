@@ -34,7 +34,7 @@ export async function route(deps: RouterDeps, req: IncomingMessage, res: ServerR
     }
     if (!isAuthorized(req, deps.token)) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
     const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method ?? '') ? await readBody(req) : Buffer.alloc(0);
-    const doc = staticDoc(deps, p, url);
+    const doc = staticDoc(deps, p, url, req.headers.accept);
     if (doc) {
       if (req.method !== 'GET') throw methodNotAllowed();
       if ('raw' in doc) {
@@ -52,15 +52,15 @@ export async function route(deps: RouterDeps, req: IncomingMessage, res: ServerR
   }
 }
 
-type StaticDoc = { json: JsonObject } | { raw: string; status: number; contentType: string };
+type StaticDoc = { json: JsonObject } | { raw: string | Buffer; status: number; contentType: string };
 
-function staticDoc(deps: RouterDeps, p: string, url: URL): StaticDoc | undefined {
+function staticDoc(deps: RouterDeps, p: string, url: URL, accept: string | undefined): StaticDoc | undefined {
   const reg = deps.state.registry;
   if (p === '/version') return { json: discovery.versionInfo() };
   if (p === '/api') return { json: discovery.coreVersions(deps.hostPort()) };
   if (p === '/apis') return { json: discovery.groupList(reg) };
   if (p.startsWith('/openapi/')) {
-    const r = handleOpenApi(p + url.search, reg.all());
+    const r = handleOpenApi(p + url.search, reg.all(), accept);
     if (!r) throw pageNotFound();
     return { raw: r.body, status: r.status, contentType: r.contentType };
   }

@@ -8,7 +8,7 @@ import type { ReqCtx } from './context';
 import { applyKindHooks } from './hooks';
 import { deepEqual, isObject, metaOf, omit } from './json-utils';
 import { generateNameSuffix as generateSuffix, nowTimestamp, validateMeta } from './metadata';
-import { recordUpdate } from './modules';
+import { recordUpdate, strictDecodingMessage } from './modules';
 import { apiVersionOf, CRD_RKEY, NAMESPACE_RKEY, rkeyOf } from './registry';
 import { badRequest, conflict, invalid, namespaceNotFound } from './status-errors';
 import type { Write } from './store';
@@ -60,7 +60,12 @@ function validateAndHook(ctx: ReqCtx, obj: JsonObject, old: JsonObject | undefin
   const validator = ctx.state.registry.validator(ctx.def);
   let result = obj;
   if (validator) {
-    const v = validator.validate(obj, old, { fieldValidation: fieldValidation(ctx) });
+    const mode = fieldValidation(ctx);
+    const v = validator.validate(obj, old, { fieldValidation: mode });
+    if (mode === 'Strict' && v.unknownFields.length) {
+      const { kind, version } = ctx.def;
+      throw badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${strictDecodingMessage(v.unknownFields)}`);
+    }
     result = v.object;
     causes.push(...v.causes);
     ctx.warnings.push(...v.warnings);
