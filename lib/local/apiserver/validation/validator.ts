@@ -34,7 +34,13 @@ export interface ValidateOptions { fieldValidation: 'Strict' | 'Warn' | 'Ignore'
 
 /** A schema compiled once, used for every write of its kind. */
 export interface CompiledValidator {
+  /** Prunes, defaults and validates a write; `old` is the stored object on update (enables transition rules). */
   validate(obj: JsonObject, old: JsonObject | undefined, opts: ValidateOptions): ValidationResult;
+  /**
+   * Returns a defaulted copy. kube-apiserver also defaults when reading from storage, which is how a
+   * Gateway created without status (status is dropped on create) shows the CRD's default conditions.
+   */
+  withDefaults(obj: JsonObject): JsonObject;
 }
 
 /** One CEL rule that does not compile. */
@@ -104,6 +110,11 @@ export function compileSchema(schema: SchemaNode): CompiledValidator {
       }
       const warnings = opts.fieldValidation === 'Warn' ? unknownFields.map((f) => `unknown field "${f}"`) : [];
       return { object, causes, warnings, unknownFields };
+    },
+    withDefaults(input) {
+      const object = structuredClone(input);
+      applyDefaults(object, root);
+      return object;
     },
   };
   cache.set(schema, validator);

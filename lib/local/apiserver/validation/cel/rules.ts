@@ -50,13 +50,26 @@ function location(src: string, offset: number): string {
   return `<input>:${line}:${col}`;
 }
 
-function compileExpr(src: string, vars: Map<string, CelT>, want: CelT, wantLabel: string): { program: Program; expr: Expr } {
-  let parsed;
-  try {
-    parsed = parse(src);
-  } catch (e) {
-    throw new Error(`compilation failed: ERROR: ${String(e instanceof Error ? e.message : e).replace(/^syntax error: /, '')}`);
+/** Parsed and planned programs by source: the same rules repeat across CRD versions and bundles. */
+const planned = new Map<string, { parsed: ReturnType<typeof parse>; program: Program }>();
+
+function parseAndPlan(src: string): { parsed: ReturnType<typeof parse>; program: Program } {
+  let hit = planned.get(src);
+  if (!hit) {
+    let parsed;
+    try {
+      parsed = parse(src);
+    } catch (e) {
+      throw new Error(`compilation failed: ERROR: ${String(e instanceof Error ? e.message : e).replace(/^syntax error: /, '')}`);
+    }
+    hit = { parsed, program: plan(ENV, parsed) as unknown as Program };
+    planned.set(src, hit);
   }
+  return hit;
+}
+
+function compileExpr(src: string, vars: Map<string, CelT>, want: CelT, wantLabel: string): { program: Program; expr: Expr } {
+  const { parsed, program } = parseAndPlan(src);
   const { type, issues } = checkExpr(parsed.expr, vars, Object.fromEntries(Object.entries(parsed.sourceInfo?.positions ?? {}).map(([k, v]) => [k, Number(v)])));
   if (issues.length) {
     throw new Error(`compilation failed: ${issues.map((i) => `ERROR: ${location(src, i.offset)}: ${i.message}`).join('\n')}`);
@@ -64,8 +77,7 @@ function compileExpr(src: string, vars: Map<string, CelT>, want: CelT, wantLabel
   if (type.k !== 'dyn' && typeName(type) !== typeName(want)) {
     throw new Error(`${wantLabel} must evaluate to ${typeName(want)}`);
   }
-  const p = plan(ENV, parsed) as unknown as Program;
-  return { program: p, expr: parsed.expr };
+  return { program, expr: parsed.expr };
 }
 
 /** Compiles one rule of a node of `schema`; throws an Error worded like kube's compile errors. */
