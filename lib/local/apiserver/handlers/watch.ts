@@ -42,6 +42,8 @@ export function handleWatch(ctx: ReqCtx): void {
   const initialEventsEnd = q.get('sendInitialEvents') === 'true';
   const { res } = ctx;
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  // Send the headers now: clients (client-node's Watch) wait for them before they consider the watch started.
+  res.flushHeaders();
   let headersSent = false;
 
   const objectJson = (e: { obj: JsonObject; json: string }): string => {
