@@ -14,7 +14,10 @@ export interface CrdVersion { bundle: string; file: string; kind: string; versio
 interface Crd { kind?: string; spec?: { names?: { kind?: string }; versions?: Array<{ name: string; schema?: { openAPIV3Schema?: SchemaNode } }> } }
 
 /** Every CRD version of every bundle (standard and experimental). */
+let all: CrdVersion[] | undefined;
+
 export function allCrdVersions(): CrdVersion[] {
+  if (all) return all;
   const out: CrdVersion[] = [];
   for (const bundle of ['v0.6.0', 'v1.1.0', 'v1.6.1']) {
     for (const dir of [bundle, `${bundle}/experimental`]) {
@@ -30,6 +33,7 @@ export function allCrdVersions(): CrdVersion[] {
       }
     }
   }
+  all = out;
   return out;
 }
 
