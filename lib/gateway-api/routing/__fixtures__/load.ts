@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { addObject } from '../../test-support';
 import { emptySnapshot, type Attachment, type GRPCRoute, type HTTPRoute, type Listener, type Snapshot } from '../../types';
 import { compileRoutes } from '../compile';
 import type { RouteTable } from '../table';
@@ -21,16 +22,7 @@ export function loadSnapshot(...files: string[]): Snapshot {
       if (typeof o !== 'object' || o === null || !('kind' in o)) continue;
       const obj = o as { kind: string; metadata: { namespace?: string } };
       if (!obj.metadata.namespace && obj.kind !== 'GatewayClass' && obj.kind !== 'Namespace') obj.metadata.namespace = 'default';
-      const put: Record<string, unknown[]> = {
-        GatewayClass: s.gatewayClasses,
-        Gateway: s.gateways,
-        HTTPRoute: s.httpRoutes,
-        GRPCRoute: s.grpcRoutes,
-        ReferenceGrant: s.referenceGrants,
-        Service: s.services,
-        Namespace: s.namespaces,
-      };
-      put[obj.kind]?.push(o);
+      addObject(s, o);
     }
   }
   return s;
