@@ -22,6 +22,8 @@ export interface LocalClusterOptions {
   httpbinPort?: number;
   /** Interval of watch BOOKMARK events (default 10 s). */
   bookmarkIntervalMs?: number;
+  /** Changes kept for watch resumption (default 10,000). */
+  eventLogSize?: number;
 }
 
 /** A running local cluster. */
@@ -48,6 +50,7 @@ export async function startLocalCluster(opts: LocalClusterOptions): Promise<Loca
     ...(opts.port ? { port: opts.port } : {}),
     host: opts.host ?? '127.0.0.1',
     ...(opts.bookmarkIntervalMs ? { bookmarkIntervalMs: opts.bookmarkIntervalMs } : {}),
+    ...(opts.eventLogSize ? { eventLogSize: opts.eventLogSize } : {}),
   });
   try {
     const api = { url: server.url, token: server.token, caPem: server.caPem };

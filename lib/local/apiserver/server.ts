@@ -22,6 +22,8 @@ export interface ApiServerOptions {
   host?: '127.0.0.1';
   /** How often bookmark-enabled watches get a BOOKMARK (default 10 s). */
   bookmarkIntervalMs?: number;
+  /** Changes kept for watch resumption (default 10,000); older resourceVersions get 410 Gone. */
+  eventLogSize?: number;
 }
 
 /** A running API server. */
@@ -42,7 +44,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   mkdirSync(opts.dataDir, { recursive: true });
   const tls = loadOrCreateTls(opts.dataDir);
   const token = loadOrCreateToken(opts.dataDir);
-  const store = new Store(path.join(opts.dataDir, 'cluster.db'));
+  const store = new Store(path.join(opts.dataDir, 'cluster.db'), opts.eventLogSize);
   const state: ServerState = {
     store,
     registry: new Registry(store),

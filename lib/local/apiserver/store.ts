@@ -37,15 +37,15 @@ export class Store {
   private compacted: number;
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
 
-  /** Opens the SQLite file and loads everything into memory. */
-  constructor(file: string) {
+  /** Opens the SQLite file and loads everything into memory; keeps the last `logSize` changes for watches. */
+  constructor(file: string, private readonly logSize = EVENT_LOG_SIZE) {
     this.db = new Db(file);
     this.counter = this.db.metaNumber('rv');
     this.compacted = this.db.metaNumber('compacted');
     for (const row of this.db.allObjects()) {
       this.index(row.rkey).set(`${row.ns}/${row.name}`, { obj: JSON.parse(row.body) as JsonObject, json: row.body, rv: row.rv });
     }
-    this.log = this.db.recentEvents(EVENT_LOG_SIZE).map((r: EventRow) => ({
+    this.log = this.db.recentEvents(this.logSize).map((r: EventRow) => ({
       type: r.type as EventType, rkey: r.rkey, ns: r.ns, name: r.name, rv: r.rv, obj: JSON.parse(r.body) as JsonObject, json: r.body,
     }));
     const first = this.log[0];
@@ -111,7 +111,7 @@ export class Store {
     this.counter = rv;
     for (const e of events) this.applyToMemory(e);
     this.log.push(...events);
-    if (this.log.length > EVENT_LOG_SIZE * 1.2) this.trim();
+    if (this.log.length > this.logSize * 1.2) this.trim();
     for (const e of events) for (const l of this.listeners) l(e);
     return events;
   }
@@ -129,7 +129,7 @@ export class Store {
   }
 
   private trim(): void {
-    const drop = this.log.length - EVENT_LOG_SIZE;
+    const drop = this.log.length - this.logSize;
     const last = this.log[drop - 1];
     if (!last) return;
     this.log = this.log.slice(drop);
