@@ -21,9 +21,6 @@ export function routeValueProblem(route: AnyRoute, kind: RouteKind): string | un
     if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
       return `rules[${i}]: RequestRedirect and URLRewrite cannot be used together`;
     }
-    if (types.includes('RequestRedirect') && (rule.backendRefs?.length ?? 0) > 0) {
-      return `rules[${i}]: RequestRedirect cannot be combined with backendRefs`;
-    }
     const replacesPrefix = filters.some((f) => (f.urlRewrite?.path ?? f.requestRedirect?.path)?.type === 'ReplacePrefixMatch');
     if (replacesPrefix && kind === 'HTTPRoute') {
       const matches = 'matches' in rule ? (rule.matches ?? []) : [];
