@@ -219,12 +219,17 @@ export const httpRouteDef = def({
 });
 
 /** The Gateway CRD shipped in the v1.1.0 bundle, as served at `version`. */
+const gatewayCache = new Map<string, ResourceDef>();
 export function realGatewayDef(version = 'v1'): ResourceDef {
+  const hit = gatewayCache.get(version);
+  if (hit) return hit;
   const file = path.resolve(__dirname, '../../../crds/gateway-api/v1.1.0/gateway.networking.k8s.io_gateways.yaml');
   const crd = parse(readFileSync(file, 'utf8')) as {
     spec: { versions: Array<{ name: string; storage: boolean; schema: { openAPIV3Schema: SchemaNode } }> };
   };
   const v = crd.spec.versions.find((x) => x.name === version);
   if (!v) throw new Error(`Gateway CRD has no version ${version}`);
-  return { ...gatewayDefHandBuilt, version, storage: v.storage, schema: v.schema.openAPIV3Schema };
+  const out = { ...gatewayDefHandBuilt, version, storage: v.storage, schema: v.schema.openAPIV3Schema };
+  gatewayCache.set(version, out);
+  return out;
 }
