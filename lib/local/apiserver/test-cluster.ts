@@ -18,9 +18,9 @@ export function findKubectl(): string | undefined {
 export interface TestCluster {
   dir: string;
   cluster: LocalCluster;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
   /** Runs kubectl; never rejects (look at code/stdout/stderr). */
-  kubectl(args: string[], opts?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }>;
+  kubectl(args: string[], opts?: { input?: string; env?: Record<string, string> }): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Starts a long-running kubectl (e.g. `get -w`). */
   spawnKubectl(args: string[]): ChildProcess;
   /** Restarts the server on the same port and data dir. */
@@ -34,7 +34,7 @@ export async function startTestCluster(extra: Partial<LocalClusterOptions> = {})
   const dataDir = path.join(dir, 'data');
   let cluster = await startLocalCluster({ dataDir, ...extra });
   const port = Number(new URL(cluster.url).port);
-  const env: NodeJS.ProcessEnv = {
+  const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: dir,
     KUBECONFIG: cluster.kubeconfigPath,
@@ -46,13 +46,13 @@ export async function startTestCluster(extra: Partial<LocalClusterOptions> = {})
     env,
     kubectl: (args, opts = {}) =>
       new Promise((resolve) => {
-        const child = execFile('kubectl', args, { env: { ...env, ...opts.env }, timeout: 30_000 }, (err, stdout, stderr) => {
+        const child = execFile('kubectl', args, { env: { ...env, ...opts.env } as NodeJS.ProcessEnv, timeout: 30_000 }, (err, stdout, stderr) => {
           const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
           resolve({ code, stdout: String(stdout), stderr: String(stderr) });
         });
         if (opts.input !== undefined) child.stdin?.end(opts.input);
       }),
-    spawnKubectl: (args) => spawn('kubectl', args, { env, stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawnKubectl: (args) => spawn('kubectl', args, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] }),
     async restart() {
       await cluster.stop();
       cluster = await startLocalCluster({ dataDir, ...extra, port });
