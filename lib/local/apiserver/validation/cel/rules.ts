@@ -90,7 +90,8 @@ export function compileRule(schema: SchemaNode, rule: Rule, root: boolean): Comp
   let messageProgram: Program | undefined;
   if (rule.messageExpression) {
     try {
-      messageProgram = compileExpr(rule.messageExpression, new Map([['self', self]]), STRING, 'messageExpression').program;
+      // kube compiles messageExpression with self and oldSelf declared, like the rule.
+      messageProgram = compileExpr(rule.messageExpression, vars, STRING, 'messageExpression').program;
     } catch (e) {
       throw new Error(`messageExpression ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -122,7 +123,8 @@ export function runRule(r: CompiledRule, self: CelValue, old: CelValue | undefin
     return { ok: false, error: `${msg.replace(/^field not found: /, 'no such key: ')} evaluating rule: ${ruleText}` };
   }
   if (r.messageProgram) {
-    const m = r.messageProgram({ self });
+    let m: unknown;
+    try { m = r.messageProgram(old === undefined ? { self } : { self, oldSelf: old }); } catch { m = undefined; }
     if (typeof m === 'string' && m.trim() !== '' && !/\n/.test(m.trim())) return { ok: false, detail: m.trim() };
   }
   return { ok: false, detail: r.rule.message?.trim() || `failed rule: ${r.rule.rule.trim()}` };
