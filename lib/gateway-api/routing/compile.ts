@@ -55,6 +55,7 @@ function createdMs(g: Gateway): number {
  */
 export function compileRoutes(snapshot: Snapshot, status: RoutingStatusInput): RouteTable {
   const resolve = makeRefResolver(snapshot);
+  const services = new Map(snapshot.services.map((svc) => [`${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`, svc]));
   const httpRoutes = new Map<string, HTTPRoute>(snapshot.httpRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]));
   const grpcRoutes = new Map<string, GRPCRoute>(snapshot.grpcRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]));
   const byListener = new Map<string, Attachment[]>();
@@ -73,7 +74,7 @@ export function compileRoutes(snapshot: Snapshot, status: RoutingStatusInput): R
     const key = `${gw.metadata.namespace ?? 'default'}/${gw.metadata.name}`;
     const gwStatus = status.gateways?.[key];
     if (status.gateways && !gwStatus) continue; // not a Gateway of a handled class
-    const addresses = gatewayAddresses(gw, key, gwStatus, snapshot.services);
+    const addresses = gatewayAddresses(gw, key, gwStatus, (k) => services.get(k));
     for (const l of gw.spec.listeners) {
       const why = inactiveReason(gwStatus, l.name);
       if (why) {

@@ -12,14 +12,19 @@ const SVC_HOST = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?$/;
  * in-cluster Service (ASM binding to a pre-deployed ingress gateway), that
  * Service's clusterIP and load-balancer ingress.
  */
-export function gatewayAddresses(gw: Gateway, key: string, status: GatewayStatus | undefined, services: Service[]): string[] {
+export function gatewayAddresses(
+  gw: Gateway,
+  key: string,
+  status: GatewayStatus | undefined,
+  serviceByKey: (key: string) => Service | undefined,
+): string[] {
   const out = new Set<string>([key]);
   const values = [...(gw.spec.addresses ?? []), ...(status?.addresses ?? [])];
   for (const a of values) {
     out.add(a.value.toLowerCase());
     const m = SVC_HOST.exec(a.value.toLowerCase());
     if (!m) continue;
-    const svc = services.find((s) => s.metadata.name === m[1] && (s.metadata.namespace ?? 'default') === m[2]);
+    const svc = serviceByKey(`${m[2]}/${m[1]}`);
     if (svc?.spec.clusterIP && svc.spec.clusterIP !== 'None') out.add(svc.spec.clusterIP);
     for (const ing of svc?.status?.loadBalancer?.ingress ?? []) {
       if (ing.ip) out.add(ing.ip);

@@ -55,7 +55,9 @@ export function searchTiers<C>(
         } else if (explain && budget-- > 0) {
           explain.steps.push({ step: 'rule', candidate: explain.ex.label(c), chosen: false, reason: explain.ex.misses(c).join('; ') });
         }
-      } else if (explain && budget > 0 && c !== found.winner && hits(c)) {
+      } else if (!explain || budget <= 0) {
+        return found;
+      } else if (c !== found.winner && hits(c)) {
         budget--;
         const reason =
           tier === found.tier
