@@ -67,7 +67,13 @@ function leaf(lhs: Json | undefined, rhs: Json | undefined, path: FieldPath, c: 
   else if (!deepEqual(lhs, rhs)) c.modified.insert(path);
 }
 
-function walkCompare(lhs: Json | undefined, rhs: Json | undefined, schema: SchemaNode | undefined, path: FieldPath, c: Comparison): void {
+function walkCompare(
+  lhs: Json | undefined,
+  rhs: Json | undefined,
+  schema: SchemaNode | undefined,
+  path: FieldPath,
+  c: Comparison,
+): void {
   const ls = lhs === undefined ? undefined : shapeOf(lhs, schema);
   const rs = rhs === undefined ? undefined : shapeOf(rhs, schema);
   const shape = ls ?? rs;

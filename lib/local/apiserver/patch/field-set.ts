@@ -134,7 +134,8 @@ function combine(
     if (ca && cb) c = combine(ca, cb, member, keepOnlyA, keepOnlyB);
     else if (ca && keepOnlyA) c = combine(ca, new FieldSet(), member, keepOnlyA, keepOnlyB);
     else if (cb && keepOnlyB) c = combine(new FieldSet(), cb, member, keepOnlyA, keepOnlyB);
-    if (c && !c.isEmpty()) out.children.set(k, c);
+    // Results of combine are normalized (no empty children), so a shallow check suffices.
+    if (c && (c.member || c.children.size > 0)) out.children.set(k, c);
   }
   return out;
 }

@@ -17,10 +17,20 @@ describe('applyJsonPatch (RFC 6902)', () => {
   // Appendix A examples that succeed.
   const ok: Array<[string, JsonObject, Json, JsonObject]> = [
     ['A.1 add object member', { foo: 'bar' }, [{ op: 'add', path: '/baz', value: 'qux' }], { baz: 'qux', foo: 'bar' }],
-    ['A.2 add array element', { foo: ['bar', 'baz'] }, [{ op: 'add', path: '/foo/1', value: 'qux' }], { foo: ['bar', 'qux', 'baz'] }],
+    [
+      'A.2 add array element',
+      { foo: ['bar', 'baz'] },
+      [{ op: 'add', path: '/foo/1', value: 'qux' }],
+      { foo: ['bar', 'qux', 'baz'] },
+    ],
     ['A.3 remove object member', { baz: 'qux', foo: 'bar' }, [{ op: 'remove', path: '/baz' }], { foo: 'bar' }],
     ['A.4 remove array element', { foo: ['bar', 'qux', 'baz'] }, [{ op: 'remove', path: '/foo/1' }], { foo: ['bar', 'baz'] }],
-    ['A.5 replace a value', { baz: 'qux', foo: 'bar' }, [{ op: 'replace', path: '/baz', value: 'boo' }], { baz: 'boo', foo: 'bar' }],
+    [
+      'A.5 replace a value',
+      { baz: 'qux', foo: 'bar' },
+      [{ op: 'replace', path: '/baz', value: 'boo' }],
+      { baz: 'boo', foo: 'bar' },
+    ],
     [
       'A.6 move a value',
       { foo: { bar: 'baz', waldo: 'fred' }, qux: { corge: 'grault' } },
@@ -42,10 +52,25 @@ describe('applyJsonPatch (RFC 6902)', () => {
       ],
       { baz: 'qux', foo: ['a', 2, 'c'] },
     ],
-    ['A.10 add a nested member object', { foo: 'bar' }, [{ op: 'add', path: '/child', value: { grandchild: {} } }], { foo: 'bar', child: { grandchild: {} } }],
-    ['A.11 ignore unrecognized elements', { foo: 'bar' }, [{ op: 'add', path: '/baz', value: 'qux', xyz: 123 }], { foo: 'bar', baz: 'qux' }],
+    [
+      'A.10 add a nested member object',
+      { foo: 'bar' },
+      [{ op: 'add', path: '/child', value: { grandchild: {} } }],
+      { foo: 'bar', child: { grandchild: {} } },
+    ],
+    [
+      'A.11 ignore unrecognized elements',
+      { foo: 'bar' },
+      [{ op: 'add', path: '/baz', value: 'qux', xyz: 123 }],
+      { foo: 'bar', baz: 'qux' },
+    ],
     ['A.14 ~ escape ordering', { '/': 9, '~1': 10 }, [{ op: 'test', path: '/~01', value: 10 }], { '/': 9, '~1': 10 }],
-    ['A.16 add an array value', { foo: ['bar'] }, [{ op: 'add', path: '/foo/-', value: ['abc', 'def'] }], { foo: ['bar', ['abc', 'def']] }],
+    [
+      'A.16 add an array value',
+      { foo: ['bar'] },
+      [{ op: 'add', path: '/foo/-', value: ['abc', 'def'] }],
+      { foo: ['bar', ['abc', 'def']] },
+    ],
     ['copy', { a: { b: 1 } }, [{ op: 'copy', from: '/a', path: '/c' }], { a: { b: 1 }, c: { b: 1 } }],
     ['~1 in a path addresses a key with a slash', { 'a/b': 1 }, [{ op: 'replace', path: '/a~1b', value: 2 }], { 'a/b': 2 }],
   ];
@@ -74,7 +99,9 @@ describe('applyJsonPatch (RFC 6902)', () => {
   });
 
   it('names the failing test path in the cause', () => {
-    const err = errorOf(() => applyJsonPatch({ spec: { hostnames: ['a'] } }, [{ op: 'test', path: '/spec/hostnames/0', value: 'b' }]));
+    const err = errorOf(() =>
+      applyJsonPatch({ spec: { hostnames: ['a'] } }, [{ op: 'test', path: '/spec/hostnames/0', value: 'b' }]),
+    );
     expect(err.details?.causes?.[0]?.message).toBe('testing value /spec/hostnames/0 failed: test failed');
   });
 
@@ -105,7 +132,10 @@ describe('applyJsonPatch (RFC 6902)', () => {
       { op: 'replace', path: '/spec/rules/0/backendRefs/0/port', value: 8080 },
       { op: 'add', path: '/metadata/annotations', value: { 'example.com/owner': 'team-a' } },
     ]);
-    expect(out.spec).toEqual({ hostnames: ['*.aliyun.com', 'a.aliyun.com'], rules: [{ backendRefs: [{ name: 'httpbin', port: 8080 }] }] });
+    expect(out.spec).toEqual({
+      hostnames: ['*.aliyun.com', 'a.aliyun.com'],
+      rules: [{ backendRefs: [{ name: 'httpbin', port: 8080 }] }],
+    });
     expect(out.metadata).toEqual({ name: 'http', namespace: 'default', annotations: { 'example.com/owner': 'team-a' } });
   });
 });

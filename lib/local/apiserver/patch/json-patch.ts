@@ -25,7 +25,9 @@ class OperationError extends Error {}
 function decode(ops: Json): JsonObject[] {
   // The real server fails to decode anything but an array of objects with 400 BadRequest.
   if (!Array.isArray(ops)) {
-    throw patchBadRequest(`json: cannot unmarshal ${isObject(ops) ? 'object' : typeof ops} into Go value of type jsonpatch.Patch`);
+    throw patchBadRequest(
+      `json: cannot unmarshal ${isObject(ops) ? 'object' : typeof ops} into Go value of type jsonpatch.Patch`,
+    );
   }
   return ops.map((o) => {
     if (!isObject(o)) throw patchBadRequest('json: cannot unmarshal non-object into Go value of type jsonpatch.Operation');
@@ -101,7 +103,8 @@ function step(doc: Json, o: Operation): Json {
     case 'move': {
       const from = o.from as string;
       // §4.4: a location cannot be moved into one of its own children.
-      if (o.path.startsWith(`${from}/`)) throw new OperationError(`move operation does not apply: "${from}" is a prefix of "${o.path}"`);
+      if (o.path.startsWith(`${from}/`))
+        throw new OperationError(`move operation does not apply: "${from}" is a prefix of "${o.path}"`);
       const value = resolvePointer(doc, parsePointer(from), from);
       return add(remove(doc, from, 'move'), o.path, value);
     }

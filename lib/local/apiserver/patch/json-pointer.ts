@@ -11,11 +11,13 @@ export class PointerError extends Error {}
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new PointerError(`invalid JSON pointer "${pointer}": must start with "/"`);
-  return pointer
-    .slice(1)
-    .split('/')
-    // Order matters (RFC 6901 §4): `~01` must decode to `~1`, not `/`.
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return (
+    pointer
+      .slice(1)
+      .split('/')
+      // Order matters (RFC 6901 §4): `~01` must decode to `~1`, not `/`.
+      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+  );
 }
 
 /**

@@ -78,9 +78,17 @@ const STRIPPED: string[][] = [
   ['apiVersion'],
   ['kind'],
   ['metadata'],
-  ...['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion'].map(
-    (f) => ['metadata', f],
-  ),
+  ...[
+    'name',
+    'namespace',
+    'creationTimestamp',
+    'selfLink',
+    'uid',
+    'clusterName',
+    'generation',
+    'managedFields',
+    'resourceVersion',
+  ].map((f) => ['metadata', f]),
 ];
 const STRIPPED_SET = STRIPPED.reduce((s, p) => s.insert(p.map(fieldElement)), new FieldSet());
 

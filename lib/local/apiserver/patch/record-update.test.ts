@@ -21,7 +21,14 @@ describe('recordUpdate', () => {
       spec: { ports: [{ name: 'http', port: 8000, protocol: 'TCP', targetPort: 80 }], selector: { app: 'httpbin' } },
       status: { loadBalancer: {} },
     };
-    const out = recordUpdate({ old: undefined, updated: svc, manager: 'kubectl-create', operation: 'Update', def: serviceDef, time: T0 });
+    const out = recordUpdate({
+      old: undefined,
+      updated: svc,
+      manager: 'kubectl-create',
+      operation: 'Update',
+      def: serviceDef,
+      time: T0,
+    });
     expect(managed(out)).toEqual([
       {
         manager: 'kubectl-create',
@@ -60,9 +67,24 @@ describe('recordUpdate', () => {
   });
 
   it('records status writes under the status subresource only', () => {
-    const route = recordUpdate({ old: undefined, updated: seedRoute(), manager: 'kubectl', operation: 'Update', def: httpRouteDef, time: T0 });
+    const route = recordUpdate({
+      old: undefined,
+      updated: seedRoute(),
+      manager: 'kubectl',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T0,
+    });
     const withStatus = { ...route, status: { parents: [{ controllerName: 'istio.io/gateway-controller' }] } };
-    const out = recordUpdate({ old: route, updated: withStatus, manager: 'portico-controller', operation: 'Update', subresource: 'status', def: httpRouteDef, time: T1 });
+    const out = recordUpdate({
+      old: route,
+      updated: withStatus,
+      manager: 'portico-controller',
+      operation: 'Update',
+      subresource: 'status',
+      def: httpRouteDef,
+      time: T1,
+    });
     const e = managed(out).find((m) => m.manager === 'portico-controller');
     expect(e).toEqual({
       manager: 'portico-controller',
@@ -77,22 +99,64 @@ describe('recordUpdate', () => {
   });
 
   it('takes removed fields away from every manager and drops entries left empty', () => {
-    const route = serverSideApply({ live: undefined, applied: { ...seedRoute(), spec: { hostnames: ['a'] } }, manager: 'kubectl', force: false, def: httpRouteDef, time: T0 });
-    const out = recordUpdate({ old: route, updated: { ...route, spec: {} }, manager: 'kubectl-edit', operation: 'Update', def: httpRouteDef, time: T1 });
+    const route = serverSideApply({
+      live: undefined,
+      applied: { ...seedRoute(), spec: { hostnames: ['a'] } },
+      manager: 'kubectl',
+      force: false,
+      def: httpRouteDef,
+      time: T0,
+    });
+    const out = recordUpdate({
+      old: route,
+      updated: { ...route, spec: {} },
+      manager: 'kubectl-edit',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(managed(out)).toEqual([]);
     expect(meta(out).managedFields).toBeUndefined();
   });
 
   it('leaves ownership and time alone when nothing changed', () => {
-    const route = recordUpdate({ old: undefined, updated: seedRoute(), manager: 'kubectl', operation: 'Update', def: httpRouteDef, time: T0 });
-    const out = recordUpdate({ old: route, updated: route, manager: 'kubectl-label', operation: 'Update', def: httpRouteDef, time: T1 });
+    const route = recordUpdate({
+      old: undefined,
+      updated: seedRoute(),
+      manager: 'kubectl',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T0,
+    });
+    const out = recordUpdate({
+      old: route,
+      updated: route,
+      manager: 'kubectl-label',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(managed(out)).toEqual(managed(route));
   });
 
   it('keeps the stored managedFields when the request omits them, and resets them on [{}]', () => {
-    const route = recordUpdate({ old: undefined, updated: seedRoute(), manager: 'kubectl', operation: 'Update', def: httpRouteDef, time: T0 });
+    const route = recordUpdate({
+      old: undefined,
+      updated: seedRoute(),
+      manager: 'kubectl',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T0,
+    });
     const body = { ...seedRoute(), metadata: { ...meta(seedRoute()), labels: { a: 'b' } } };
-    const kept = recordUpdate({ old: route, updated: body, manager: 'kubectl-replace', operation: 'Update', def: httpRouteDef, time: T1 });
+    const kept = recordUpdate({
+      old: route,
+      updated: body,
+      manager: 'kubectl-replace',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(managed(kept).map((e) => e.manager)).toEqual(['kubectl', 'kubectl-replace']);
     const reset = recordUpdate({
       old: route,

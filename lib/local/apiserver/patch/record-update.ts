@@ -5,13 +5,7 @@
 import type { JsonObject, ResourceDef } from '../types';
 import { FieldSet } from './field-set';
 import { clone, isObject } from './json';
-import {
-  apiVersionOf,
-  decodeManagedFields,
-  encodeManagedFields,
-  entryKey,
-  type ManagerEntry,
-} from './managed-fields';
+import { apiVersionOf, decodeManagedFields, encodeManagedFields, entryKey, type ManagerEntry } from './managed-fields';
 import { ownableChanges, setManagedFields, typed, withoutManagedFields } from './ownership';
 import { withObjectMeta } from './schema';
 

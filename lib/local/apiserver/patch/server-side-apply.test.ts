@@ -48,15 +48,32 @@ describe('serverSideApply: create and re-apply', () => {
         time: T0,
         fieldsType: 'FieldsV1',
         // name and namespace are stripped from every field set, as the real server does.
-        fieldsV1: { 'f:metadata': { 'f:labels': { 'f:app': {} } }, 'f:spec': { 'f:hostnames': {}, 'f:parentRefs': {}, 'f:rules': {} } },
+        fieldsV1: {
+          'f:metadata': { 'f:labels': { 'f:app': {} } },
+          'f:spec': { 'f:hostnames': {}, 'f:parentRefs': {}, 'f:rules': {} },
+        },
       },
     ]);
   });
 
   it('removes a field the same manager applied before and no longer applies', () => {
-    const live = serverSideApply({ live: undefined, applied: seedRoute(), manager: 'kubectl', force: false, def: httpRouteDef, time: T0 });
+    const live = serverSideApply({
+      live: undefined,
+      applied: seedRoute(),
+      manager: 'kubectl',
+      force: false,
+      def: httpRouteDef,
+      time: T0,
+    });
     const { hostnames: _dropped, ...rest } = spec(seedRoute());
-    const out = serverSideApply({ live, applied: routeConfig(rest), manager: 'kubectl', force: false, def: httpRouteDef, time: T1 });
+    const out = serverSideApply({
+      live,
+      applied: routeConfig(rest),
+      manager: 'kubectl',
+      force: false,
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(spec(out).hostnames).toBeUndefined();
     expect(spec(out).rules).toEqual(spec(seedRoute()).rules);
     expect(fieldsOf(out, 'kubectl')).toEqual({ 'f:spec': { 'f:parentRefs': {}, 'f:rules': {} } });
@@ -66,18 +83,35 @@ describe('serverSideApply: create and re-apply', () => {
   it('removes a nested field without leaving an empty parent behind', () => {
     const live = serverSideApply({
       live: undefined,
-      applied: { ...routeConfig({ hostnames: ['a.aliyun.com'] }), metadata: { name: 'http', annotations: { 'example.com/team': 'a' } } },
+      applied: {
+        ...routeConfig({ hostnames: ['a.aliyun.com'] }),
+        metadata: { name: 'http', annotations: { 'example.com/team': 'a' } },
+      },
       manager: 'kubectl',
       force: false,
       def: httpRouteDef,
       time: T0,
     });
-    const out = serverSideApply({ live, applied: routeConfig({ hostnames: ['a.aliyun.com'] }), manager: 'kubectl', force: false, def: httpRouteDef, time: T1 });
+    const out = serverSideApply({
+      live,
+      applied: routeConfig({ hostnames: ['a.aliyun.com'] }),
+      manager: 'kubectl',
+      force: false,
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(meta(out).annotations).toBeUndefined();
   });
 
   it('keeps the time of a re-apply that changes nothing', () => {
-    const live = serverSideApply({ live: undefined, applied: seedRoute(), manager: 'kubectl', force: false, def: httpRouteDef, time: T0 });
+    const live = serverSideApply({
+      live: undefined,
+      applied: seedRoute(),
+      manager: 'kubectl',
+      force: false,
+      def: httpRouteDef,
+      time: T0,
+    });
     const out = serverSideApply({ live, applied: seedRoute(), manager: 'kubectl', force: false, def: httpRouteDef, time: T1 });
     expect(out).toEqual(live);
   });
@@ -93,14 +127,20 @@ describe('serverSideApply: create and re-apply', () => {
 
   it('refuses managedFields in the applied configuration and duplicate map-list keys with 400', () => {
     const withManaged = { ...seedRoute(), metadata: { name: 'http', managedFields: [] } };
-    expect(errorOf(() => serverSideApply({ live: undefined, applied: withManaged, manager: 'kubectl', force: false, def: httpRouteDef, time: T0 }))).toMatchObject({
+    expect(
+      errorOf(() =>
+        serverSideApply({ live: undefined, applied: withManaged, manager: 'kubectl', force: false, def: httpRouteDef, time: T0 }),
+      ),
+    ).toMatchObject({
       code: 400,
       message: 'metadata.managedFields must be nil',
     });
     const gw = seedGateway();
     const listener = (spec(gw).listeners as Json[])[0] as JsonObject;
     spec(gw).listeners = [listener, { ...listener, port: 8080 }];
-    const err = errorOf(() => serverSideApply({ live: undefined, applied: gw, manager: 'kubectl', force: false, def: realGatewayDef(), time: T0 }));
+    const err = errorOf(() =>
+      serverSideApply({ live: undefined, applied: gw, manager: 'kubectl', force: false, def: realGatewayDef(), time: T0 }),
+    );
     expect(err.code).toBe(400);
     expect(err.message).toContain('.spec.listeners: duplicate entries for key [name="default"]');
   });
@@ -109,12 +149,26 @@ describe('serverSideApply: create and re-apply', () => {
 describe('serverSideApply: conflicts and ownership', () => {
   /** The route as `kubectl apply` (client-side) leaves it: owned by an Update manager. */
   const clientSideApplied = (): JsonObject =>
-    recordUpdate({ old: undefined, updated: seedRoute(), manager: 'kubectl-client-side-apply', operation: 'Update', def: httpRouteDef, time: T0 });
+    recordUpdate({
+      old: undefined,
+      updated: seedRoute(),
+      manager: 'kubectl-client-side-apply',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T0,
+    });
 
   it('refuses to change a field another manager owns with 409 naming that manager', () => {
     const live = clientSideApplied();
     const err = errorOf(() =>
-      serverSideApply({ live, applied: routeConfig({ hostnames: ['a.aliyun.com'] }), manager: 'kubectl', force: false, def: httpRouteDef, time: T1 }),
+      serverSideApply({
+        live,
+        applied: routeConfig({ hostnames: ['a.aliyun.com'] }),
+        manager: 'kubectl',
+        force: false,
+        def: httpRouteDef,
+        time: T1,
+      }),
     );
     expect(err.code).toBe(409);
     expect(err.reason).toBe('Conflict');
@@ -122,14 +176,25 @@ describe('serverSideApply: conflicts and ownership', () => {
       'Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using gateway.networking.k8s.io/v1: .spec.hostnames',
     );
     expect(err.details?.causes).toEqual([
-      { reason: 'FieldManagerConflict', message: 'conflict with "kubectl-client-side-apply" using gateway.networking.k8s.io/v1', field: '.spec.hostnames' },
+      {
+        reason: 'FieldManagerConflict',
+        message: 'conflict with "kubectl-client-side-apply" using gateway.networking.k8s.io/v1',
+        field: '.spec.hostnames',
+      },
     ]);
   });
 
   it('lists every conflict grouped by manager when there are several', () => {
     const live = clientSideApplied();
     const err = errorOf(() =>
-      serverSideApply({ live, applied: routeConfig({ hostnames: ['a'], rules: [] }), manager: 'kubectl', force: false, def: httpRouteDef, time: T1 }),
+      serverSideApply({
+        live,
+        applied: routeConfig({ hostnames: ['a'], rules: [] }),
+        manager: 'kubectl',
+        force: false,
+        def: httpRouteDef,
+        time: T1,
+      }),
     );
     expect(err.message).toBe(
       'Apply failed with 2 conflicts: conflicts with "kubectl-client-side-apply" using gateway.networking.k8s.io/v1:\n- .spec.hostnames\n- .spec.rules',
@@ -138,16 +203,37 @@ describe('serverSideApply: conflicts and ownership', () => {
   });
 
   it('names an Apply manager without a version', () => {
-    const live = serverSideApply({ live: undefined, applied: seedRoute(), manager: 'portico', force: false, def: httpRouteDef, time: T0 });
+    const live = serverSideApply({
+      live: undefined,
+      applied: seedRoute(),
+      manager: 'portico',
+      force: false,
+      def: httpRouteDef,
+      time: T0,
+    });
     const err = errorOf(() =>
-      serverSideApply({ live, applied: routeConfig({ hostnames: ['b.aliyun.com'] }), manager: 'kubectl', force: false, def: httpRouteDef, time: T1 }),
+      serverSideApply({
+        live,
+        applied: routeConfig({ hostnames: ['b.aliyun.com'] }),
+        manager: 'kubectl',
+        force: false,
+        def: httpRouteDef,
+        time: T1,
+      }),
     );
     expect(err.message).toBe('Apply failed with 1 conflict: conflict with "portico": .spec.hostnames');
   });
 
   it('force takes the field over: the value changes and the other manager loses it', () => {
     const live = clientSideApplied();
-    const out = serverSideApply({ live, applied: routeConfig({ hostnames: ['a.aliyun.com'] }), manager: 'kubectl', force: true, def: httpRouteDef, time: T1 });
+    const out = serverSideApply({
+      live,
+      applied: routeConfig({ hostnames: ['a.aliyun.com'] }),
+      manager: 'kubectl',
+      force: true,
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(spec(out).hostnames).toEqual(['a.aliyun.com']);
     expect(fieldsOf(out, 'kubectl')).toEqual({ 'f:spec': { 'f:hostnames': {} } });
     expect(fieldsOf(out, 'kubectl-client-side-apply')).toEqual({ 'f:spec': { '.': {}, 'f:parentRefs': {}, 'f:rules': {} } });
@@ -156,8 +242,22 @@ describe('serverSideApply: conflicts and ownership', () => {
   });
 
   it('drops a manager entry that force leaves without fields', () => {
-    const live = serverSideApply({ live: undefined, applied: routeConfig({ hostnames: ['a'] }), manager: 'portico', force: false, def: httpRouteDef, time: T0 });
-    const out = serverSideApply({ live, applied: routeConfig({ hostnames: ['b'] }), manager: 'kubectl', force: true, def: httpRouteDef, time: T1 });
+    const live = serverSideApply({
+      live: undefined,
+      applied: routeConfig({ hostnames: ['a'] }),
+      manager: 'portico',
+      force: false,
+      def: httpRouteDef,
+      time: T0,
+    });
+    const out = serverSideApply({
+      live,
+      applied: routeConfig({ hostnames: ['b'] }),
+      manager: 'kubectl',
+      force: true,
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(managed(out).map((e) => e.manager)).toEqual(['kubectl']);
   });
 
@@ -195,9 +295,23 @@ describe('serverSideApply: conflicts and ownership', () => {
       def: httpRouteDef,
       time: T0,
     });
-    const b = serverSideApply({ live: a, applied: { ...routeConfig({}), metadata: { name: 'http', labels: { env: 'prod' } } }, manager: 'b', force: false, def: httpRouteDef, time: T1 });
+    const b = serverSideApply({
+      live: a,
+      applied: { ...routeConfig({}), metadata: { name: 'http', labels: { env: 'prod' } } },
+      manager: 'b',
+      force: false,
+      def: httpRouteDef,
+      time: T1,
+    });
     expect(meta(b).labels).toEqual({ team: 'a', env: 'prod' });
-    const aLetsGo = serverSideApply({ live: b, applied: routeConfig({}), manager: 'a', force: false, def: httpRouteDef, time: T2 });
+    const aLetsGo = serverSideApply({
+      live: b,
+      applied: routeConfig({}),
+      manager: 'a',
+      force: false,
+      def: httpRouteDef,
+      time: T2,
+    });
     expect(meta(aLetsGo).labels).toEqual({ env: 'prod' });
   });
 });
@@ -209,19 +323,38 @@ describe('serverSideApply: Gateway listeners, a map list keyed by name', () => {
     metadata: { name: 'gateway', namespace: 'istio-system' },
     spec: { gatewayClassName: 'istio', listeners: [listener] },
   });
-  const https = { name: 'https', hostname: '*.aliyun.com', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ name: 'myexample-credential' }] } };
+  const https = {
+    name: 'https',
+    hostname: '*.aliyun.com',
+    port: 443,
+    protocol: 'HTTPS',
+    tls: { mode: 'Terminate', certificateRefs: [{ name: 'myexample-credential' }] },
+  };
 
   it.each([
     ['the real v1.1.0 CRD schema', realGatewayDef()],
     ['a hand-built schema', gatewayDefHandBuilt],
   ])('lets two managers each own one listener, both survive (%s)', (_name, def) => {
     const seeded = serverSideApply({ live: undefined, applied: seedGateway(), manager: 'kubectl', force: false, def, time: T0 });
-    const both = serverSideApply({ live: seeded, applied: listenerConfig(https), manager: 'portico', force: false, def, time: T1 });
+    const both = serverSideApply({
+      live: seeded,
+      applied: listenerConfig(https),
+      manager: 'portico',
+      force: false,
+      def,
+      time: T1,
+    });
     const names = (o: JsonObject): Json[] => (spec(o).listeners as JsonObject[]).map((l) => l.name as Json);
     expect(names(both)).toEqual(['default', 'https']);
     // Both set gatewayClassName to the same value: shared, no conflict.
-    expect(fieldsOf(both, 'portico')).toMatchObject({ 'f:spec': { 'f:gatewayClassName': {}, 'f:listeners': { 'k:{"name":"https"}': { '.': {} } } } });
-    expect(Object.keys((fieldsOf(both, 'kubectl') as JsonObject)['f:spec'] as JsonObject)).toEqual(['f:addresses', 'f:gatewayClassName', 'f:listeners']);
+    expect(fieldsOf(both, 'portico')).toMatchObject({
+      'f:spec': { 'f:gatewayClassName': {}, 'f:listeners': { 'k:{"name":"https"}': { '.': {} } } },
+    });
+    expect(Object.keys((fieldsOf(both, 'kubectl') as JsonObject)['f:spec'] as JsonObject)).toEqual([
+      'f:addresses',
+      'f:gatewayClassName',
+      'f:listeners',
+    ]);
 
     // kubectl re-applies its own listener with a new port: no conflict, the https listener stays.
     const cfg = seedGateway();
@@ -234,17 +367,38 @@ describe('serverSideApply: Gateway listeners, a map list keyed by name', () => {
 
     // portico changing kubectl's listener is a conflict on that listener's field.
     const err = errorOf(() =>
-      serverSideApply({ live: moved, applied: listenerConfig({ name: 'default', port: 9090, protocol: 'HTTP' }), manager: 'portico', force: false, def, time: T2 }),
+      serverSideApply({
+        live: moved,
+        applied: listenerConfig({ name: 'default', port: 9090, protocol: 'HTTP' }),
+        manager: 'portico',
+        force: false,
+        def,
+        time: T2,
+      }),
     );
     expect(err.message).toBe('Apply failed with 1 conflict: conflict with "kubectl": .spec.listeners[name="default"].port');
 
     // portico stops applying its listener: only that listener goes.
-    const gone = serverSideApply({ live: moved, applied: { ...listenerConfig(https), spec: { gatewayClassName: 'istio' } }, manager: 'portico', force: false, def, time: T2 });
+    const gone = serverSideApply({
+      live: moved,
+      applied: { ...listenerConfig(https), spec: { gatewayClassName: 'istio' } },
+      manager: 'portico',
+      force: false,
+      def,
+      time: T2,
+    });
     expect(names(gone)).toEqual(['default']);
   });
 
   it('records the listener key as the real server does (k:{"name":…})', () => {
-    const out = serverSideApply({ live: undefined, applied: seedGateway(), manager: 'kubectl', force: false, def: realGatewayDef(), time: T0 });
+    const out = serverSideApply({
+      live: undefined,
+      applied: seedGateway(),
+      manager: 'kubectl',
+      force: false,
+      def: realGatewayDef(),
+      time: T0,
+    });
     expect(fieldsOf(out, 'kubectl')).toEqual({
       'f:spec': {
         'f:addresses': {},

@@ -47,7 +47,10 @@ function conflictError(conflicts: Array<{ entry: ManagerEntry; path: FieldPath }
   }));
   const first = conflicts[0];
   if (conflicts.length === 1 && first) {
-    return applyConflict(`Apply failed with 1 conflict: conflict with ${describeManager(first.entry)}: ${formatPath(first.path)}`, causes);
+    return applyConflict(
+      `Apply failed with 1 conflict: conflict with ${describeManager(first.entry)}: ${formatPath(first.path)}`,
+      causes,
+    );
   }
   const lines: string[] = [];
   for (const entry of [...new Set(conflicts.map((c) => c.entry))].sort((a, b) => (a.manager < b.manager ? -1 : 1))) {
@@ -73,7 +76,10 @@ export function serverSideApply(p: ServerSideApplyParams): JsonObject {
   }
   const cfg = withoutManagedFields(p.applied);
   if (p.def.subresources.status) delete cfg.status;
-  const newSet = filterOwnable(typed(p.def, 'patch', () => toFieldSet(cfg, schema)), p.def);
+  const newSet = filterOwnable(
+    typed(p.def, 'patch', () => toFieldSet(cfg, schema)),
+    p.def,
+  );
 
   const entries = p.live ? decodeManagedFields(isObject(p.live.metadata) ? p.live.metadata.managedFields : undefined) : [];
   const live = p.live ? withoutManagedFields(p.live) : {};

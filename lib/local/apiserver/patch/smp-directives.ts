@@ -14,7 +14,12 @@ export const SET_ELEMENT_ORDER = '$setElementOrder/';
 
 /** True for keys that steer the merge rather than carry data. */
 export function isDirectiveKey(key: string): boolean {
-  return key === PATCH_DIRECTIVE || key === RETAIN_KEYS || key.startsWith(DELETE_FROM_PRIMITIVE_LIST) || key.startsWith(SET_ELEMENT_ORDER);
+  return (
+    key === PATCH_DIRECTIVE ||
+    key === RETAIN_KEYS ||
+    key.startsWith(DELETE_FROM_PRIMITIVE_LIST) ||
+    key.startsWith(SET_ELEMENT_ORDER)
+  );
 }
 
 /** Reads `$patch`, refusing values the real server does not know. */

@@ -72,7 +72,10 @@ export function setElementOrder(list: Json[], order: Json, schema: SchemaNode | 
   const ordered = list.filter((v) => rank(v) >= 0).sort((a, b) => rank(a) - rank(b));
   list.forEach((v, i) => {
     if (rank(v) >= 0) return;
-    const before = list.slice(0, i).reverse().find((p) => ordered.includes(p));
+    const before = list
+      .slice(0, i)
+      .reverse()
+      .find((p) => ordered.includes(p));
     ordered.splice(before === undefined ? 0 : ordered.indexOf(before) + 1, 0, v);
   });
   return ordered;

@@ -27,7 +27,8 @@ export function mergeApplied(lhs: Json | undefined, rhs: Json, schema: SchemaNod
     const l = tryListItems(lhs, schema, path);
     if (!l) return clone(rhs);
     const r = listItems(rhs, schema, path);
-    const itemMerge = (li: Json | undefined, ri: Json): Json => (shape === 'assoc' ? mergeApplied(li, ri, itemSchema(schema)) : clone(ri));
+    const itemMerge = (li: Json | undefined, ri: Json): Json =>
+      shape === 'assoc' ? mergeApplied(li, ri, itemSchema(schema)) : clone(ri);
     return mergeOrdered(l, r, itemMerge);
   }
   return clone(rhs);
@@ -93,7 +94,13 @@ export function removeUnowned(obj: JsonObject, toRemove: FieldSet, owned: FieldS
 }
 
 /** Returns true when the node became empty through removal and nobody owns it. */
-function pruneNode(v: Json, toRemove: FieldSet, owned: FieldSet | undefined, schema: SchemaNode | undefined, path: FieldPath): boolean {
+function pruneNode(
+  v: Json,
+  toRemove: FieldSet,
+  owned: FieldSet | undefined,
+  schema: SchemaNode | undefined,
+  path: FieldPath,
+): boolean {
   const shape = shapeOf(v, schema);
   if (shape === 'map' && isObject(v)) {
     let touched = false;
@@ -124,7 +131,13 @@ function pruneNode(v: Json, toRemove: FieldSet, owned: FieldSet | undefined, sch
   return false;
 }
 
-function decideRemoval(v: Json, toRemove: FieldSet, owned: FieldSet | undefined, schema: SchemaNode | undefined, path: FieldPath): boolean {
+function decideRemoval(
+  v: Json,
+  toRemove: FieldSet,
+  owned: FieldSet | undefined,
+  schema: SchemaNode | undefined,
+  path: FieldPath,
+): boolean {
   const ownedAny = owned !== undefined && !owned.isEmpty();
   if (toRemove.member && !ownedAny) return true;
   return pruneNode(v, toRemove, owned, schema, path);

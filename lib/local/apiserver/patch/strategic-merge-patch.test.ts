@@ -80,14 +80,20 @@ describe('applyStrategicMergePatch on a Service', () => {
 
   it('merges finalizers as a set and removes entries with $deleteFromPrimitiveList', () => {
     const added = smp({ metadata: { finalizers: ['example.com/keep'] } });
-    expect((added.metadata as JsonObject).finalizers).toEqual(['service.kubernetes.io/load-balancer-cleanup', 'example.com/keep']);
+    expect((added.metadata as JsonObject).finalizers).toEqual([
+      'service.kubernetes.io/load-balancer-cleanup',
+      'example.com/keep',
+    ]);
     const removed = smp({ metadata: { '$deleteFromPrimitiveList/finalizers': ['service.kubernetes.io/load-balancer-cleanup'] } });
     expect((removed.metadata as JsonObject).finalizers).toBeUndefined();
   });
 
   it('orders the merged list with $setElementOrder', () => {
     const out = smp({
-      spec: { '$setElementOrder/ports': [{ port: 443 }, { port: 15021 }, { port: 80 }], ports: [{ port: 15021, name: 'status-port' }] },
+      spec: {
+        '$setElementOrder/ports': [{ port: 443 }, { port: 15021 }, { port: 80 }],
+        ports: [{ port: 15021, name: 'status-port' }],
+      },
     });
     expect((spec(out).ports as JsonObject[]).map((p) => p.port)).toEqual([443, 15021, 80]);
   });
@@ -104,7 +110,17 @@ describe('applyStrategicMergePatch on a Service', () => {
 
   it('drops directives and nulls from values that land as they are', () => {
     const bare: JsonObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: {} };
-    const out = smp({ spec: { ports: [{ port: 80, name: null }, { port: 81, $patch: 'delete' }] } }, bare);
+    const out = smp(
+      {
+        spec: {
+          ports: [
+            { port: 80, name: null },
+            { port: 81, $patch: 'delete' },
+          ],
+        },
+      },
+      bare,
+    );
     expect(spec(out).ports).toEqual([{ port: 80 }]);
   });
 
@@ -165,20 +181,33 @@ describe('applyStrategicMergePatch on other kinds', () => {
     const s = out.spec as JsonObject;
     expect(s.strategy).toEqual({ type: 'Recreate' });
     expect(((s.template as JsonObject).spec as JsonObject).containers).toEqual([
-      { name: 'httpbin', image: 'httpbin:1', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] },
+      {
+        name: 'httpbin',
+        image: 'httpbin:1',
+        env: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '2' },
+        ],
+      },
       { name: 'sidecar', image: 'proxy:1' },
     ]);
   });
 
   it('refuses a $retainKeys list that omits a patched key with 422', () => {
     const err = errorOf(() =>
-      applyStrategicMergePatch({ spec: { strategy: { type: 'Recreate' } } }, { spec: { strategy: { $retainKeys: ['type'], rollingUpdate: {} } } }, deploymentDef),
+      applyStrategicMergePatch(
+        { spec: { strategy: { type: 'Recreate' } } },
+        { spec: { strategy: { $retainKeys: ['type'], rollingUpdate: {} } } },
+        deploymentDef,
+      ),
     );
     expect(err).toMatchObject({ code: 422, reason: 'Invalid' });
   });
 
   it('refuses custom resources with 415 UnsupportedMediaType, as real servers do for CRDs', () => {
-    const err = errorOf(() => applyStrategicMergePatch({ spec: {} }, { spec: { gatewayClassName: 'istio' } }, gatewayDefHandBuilt));
+    const err = errorOf(() =>
+      applyStrategicMergePatch({ spec: {} }, { spec: { gatewayClassName: 'istio' } }, gatewayDefHandBuilt),
+    );
     expect(err.code).toBe(415);
     expect(err.reason).toBe('UnsupportedMediaType');
     expect(err.message).toContain('application/merge-patch+json');

@@ -53,7 +53,10 @@ export function listItems(list: Json[], schema: SchemaNode | undefined, path: Fi
       for (const k of sem.keys) {
         const v = item[k] ?? keyDefault(itemSchema(schema), k);
         if (v === undefined) {
-          throw new TypedValueError(path, `associative list with keys has an element that omits key field "${k}" (and doesn't have default value)`);
+          throw new TypedValueError(
+            path,
+            `associative list with keys has an element that omits key field "${k}" (and doesn't have default value)`,
+          );
         }
         keys[k] = v;
       }

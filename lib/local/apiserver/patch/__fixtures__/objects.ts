@@ -4,7 +4,9 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { JsonObject } from '../../types';
 
-const docs = parseAllDocuments(readFileSync(path.join(__dirname, 'gateway-http.yaml'), 'utf8')).map((d) => d.toJSON() as JsonObject);
+const docs = parseAllDocuments(readFileSync(path.join(__dirname, 'gateway-http.yaml'), 'utf8')).map(
+  (d) => d.toJSON() as JsonObject,
+);
 
 /** The seed's Gateway `gateway` in istio-system, served at `apiVersion`. */
 export function seedGateway(apiVersion = 'gateway.networking.k8s.io/v1'): JsonObject {
