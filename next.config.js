@@ -3,8 +3,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  // The container image runs the standalone server with plain `node` (see README, Deployment).
-  output: 'standalone',
+  // The container image builds with PORTICO_STANDALONE=1 and runs the standalone server with plain
+  // `node`; `npm start` uses `next start`, which the standalone output does not support.
+  ...(process.env.PORTICO_STANDALONE === '1' ? { output: 'standalone' } : {}),
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle: they are loaded from node_modules at run time.
   serverExternalPackages: ['@kubernetes/client-node', 'better-sqlite3'],

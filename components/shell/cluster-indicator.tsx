@@ -2,10 +2,13 @@
 
 import type { ClusterStatus } from '@/lib/model/cluster';
 import { useClusterStatus } from '@/lib/queries/use-cluster-status';
+import { useLiveUpdates } from '@/lib/queries/use-live-updates';
 
 /** Current context and whether its API server answers; polls so an outage shows without reload. */
 export function ClusterIndicator({ initial }: { initial: ClusterStatus }) {
   const { data, isFetching, refetch } = useClusterStatus(initial);
+  // One watch stream per tab, opened here because the header is on every page.
+  const live = useLiveUpdates(data.reachable ? data.context?.name : undefined);
   const state = !data.configured ? 'unconfigured' : data.reachable ? 'reachable' : 'unreachable';
   const label = { unconfigured: 'No cluster', reachable: 'Connected', unreachable: 'Unreachable' }[state];
   return (
@@ -19,6 +22,11 @@ export function ClusterIndicator({ initial }: { initial: ClusterStatus }) {
         {label}
         {data.version ? ` · ${data.version}` : ''}
       </span>
+      {data.reachable ? (
+        <span className="live">
+          {live === 'live' ? 'live updates' : live === 'reconnecting' ? 'reconnecting… data may be stale' : 'connecting…'}
+        </span>
+      ) : null}
       {data.problem ? <span className="problem">{data.problem}</span> : null}
       <button type="button" className="button-quiet" onClick={() => void refetch()} disabled={isFetching}>
         {isFetching ? 'Checking…' : 'Recheck'}

@@ -11,9 +11,9 @@ export function Sidebar() {
   return (
     <nav aria-label="Console sections" className="sidebar">
       <Link href="/" className="brand" aria-label="Portico home">
-        <span aria-hidden="true" className="brand-mark">
-          ⛩
-        </span>
+        <svg aria-hidden="true" className="brand-mark" viewBox="0 0 24 24" width="22" height="22">
+          <path d="M3 5h18M5 9h14M7 5v15M17 5v15" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" fill="none" />
+        </svg>
         Portico
       </Link>
       <ul>

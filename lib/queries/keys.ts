@@ -7,6 +7,8 @@ export const k8sKeys = {
   cluster: () => [...k8sKeys.all, 'cluster'] as const,
   list: (p: { context: string; group: string; kind: string; namespace?: string }) =>
     [...k8sKeys.all, 'list', p.context, p.group, p.kind, p.namespace ?? '*'] as const,
+  /** Server-computed views over the whole cluster (overview, problems, topology); refetched on any change. */
+  derived: (p: { context: string; view: string }) => [...k8sKeys.all, 'derived', p.context, p.view] as const,
   object: (p: { context: string; group: string; kind: string; namespace?: string; name: string }) =>
     [...k8sKeys.all, 'object', p.context, p.group, p.kind, p.namespace ?? '', p.name] as const,
 };

@@ -1,0 +1,117 @@
+import 'server-only';
+import { makeInformer, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import { collectionPath, kinds, type KindName } from '@/lib/model/kinds';
+import { keyOfObject, type K8sObject, type WatchEvent } from '@/lib/model/objects';
+import { discoverServedVersions, type ServedVersions } from '../discovery';
+import { describeError } from '../errors';
+import { k8sRequest } from '../request';
+import { sanitize } from './sanitize';
+
+/** Sync state of one kind's watch, for stale-data marking in the UI. */
+export interface KindSync {
+  version: string;
+  synced: boolean;
+  error?: string;
+}
+
+type Listener = (events: WatchEvent[]) => void;
+
+/** Burst window: a watch burst becomes one batch, so the browser renders once per burst. */
+const coalesceMs = 100;
+const restartDelayMs = 2_000;
+
+/**
+ * The console's live copy of one cluster context: a list+watch (client-node informer, which
+ * re-lists on 410 Gone) per served kind, sanitized on arrival, fanned out in coalesced batches.
+ */
+export class ClusterCache {
+  private readonly objects = new Map<KindName, Map<string, K8sObject>>();
+  private readonly sync = new Map<KindName, KindSync>();
+  private readonly listeners = new Set<Listener>();
+  private readonly stops: Array<() => Promise<void>> = [];
+  private pending: WatchEvent[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  served: ServedVersions = {};
+
+  constructor(
+    readonly context: string,
+    private readonly config: KubeConfig,
+  ) {}
+
+  /** The credentials this cache watches with, for one-off requests in the same context. */
+  get kubeConfig(): KubeConfig {
+    return this.config;
+  }
+
+  /** Discovers what the cluster serves and starts watching it; resolves once every kind listed once. */
+  async start(): Promise<void> {
+    this.served = await discoverServedVersions(this.config);
+    const started = Object.entries(this.served).map(([kind, version]) => this.watchKind(kind as KindName, version));
+    await Promise.all(started);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    await Promise.all(this.stops.map((s) => s().catch(() => undefined)));
+  }
+
+  /** Current objects of a kind, optionally in one namespace. */
+  list(kind: KindName, namespace?: string): K8sObject[] {
+    const all = [...(this.objects.get(kind)?.values() ?? [])];
+    return namespace ? all.filter((o) => o.metadata.namespace === namespace) : all;
+  }
+
+  get(kind: KindName, key: string): K8sObject | undefined {
+    return this.objects.get(kind)?.get(key);
+  }
+
+  syncState(): Partial<Record<KindName, KindSync>> {
+    return Object.fromEntries(this.sync);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async watchKind(kind: KindName, version: string): Promise<void> {
+    const info = kinds[kind];
+    const path = collectionPath(info, version);
+    const store = new Map<string, K8sObject>();
+    this.objects.set(kind, store);
+    this.sync.set(kind, { version, synced: false });
+    const informer = makeInformer<KubernetesObject>(this.config, path, async () => {
+      const list = await k8sRequest<{ items: KubernetesObject[]; metadata: { resourceVersion?: string } }>(this.config, { path });
+      return list as never;
+    });
+    const onChange = (type: WatchEvent['type']) => (raw: KubernetesObject) => {
+      const object = sanitize({ ...(raw as K8sObject), kind, apiVersion: info.group ? `${info.group}/${version}` : version });
+      const key = keyOfObject(object);
+      if (type === 'DELETED') store.delete(key);
+      else store.set(key, object);
+      this.enqueue({ kind, type, key, object });
+    };
+    informer.on('add', onChange('ADDED'));
+    informer.on('update', onChange('MODIFIED'));
+    informer.on('delete', onChange('DELETED'));
+    informer.on('connect', () => this.sync.set(kind, { version, synced: true }));
+    informer.on('error', (err: unknown) => {
+      this.sync.set(kind, { version, synced: false, error: describeError(err) });
+      // client-node informers stop on error; a console must keep trying (and re-list) on its own.
+      setTimeout(() => void informer.start().catch(() => undefined), restartDelayMs);
+    });
+    this.stops.push(() => informer.stop());
+    await informer.start();
+    this.sync.set(kind, { version, synced: true });
+  }
+
+  private enqueue(event: WatchEvent): void {
+    this.pending.push(event);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      const batch = this.pending;
+      this.pending = [];
+      for (const l of this.listeners) l(batch);
+    }, coalesceMs);
+  }
+}

@@ -1,0 +1,14 @@
+import 'server-only';
+import type { K8sObject } from '@/lib/model/objects';
+
+/**
+ * Strips what must never leave the server or is only noise for a console: every Secret's data
+ * (replaced by its key names, so checks like "has tls.key" still work) and managedFields.
+ */
+export function sanitize(obj: K8sObject): K8sObject {
+  const { managedFields: _managed, ...metadata } = obj.metadata;
+  if (obj.kind !== 'Secret') return { ...obj, metadata };
+  const data = (obj.data ?? {}) as Record<string, unknown>;
+  const { data: _data, stringData: _stringData, ...rest } = obj;
+  return { ...rest, metadata, keys: Object.keys(data).sort() };
+}

@@ -1,0 +1,55 @@
+/**
+ * The embedded default, assembled: local API server, httpbin behind the seeded `default/httpbin`
+ * Service, and (as they land) the controller that writes Gateway API status and the gateway that
+ * routes real traffic. `npm start` and `npm run cluster` both start exactly this.
+ */
+import { startLocalCluster } from './cluster';
+import { startHttpbin } from './httpbin';
+
+export interface LocalStackOptions {
+  dataDir: string;
+  /** API server port; 0 or unset picks a free port. */
+  port?: number;
+  reset?: boolean;
+  gatewayApiVersion?: string;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  kubeconfigPath: string;
+  httpbinUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts every process of the embedded cluster; `stop` ends them in reverse order. */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const httpbin = await startHttpbin({ host: '127.0.0.1', port: 0 });
+    stops.push(httpbin.stop);
+    const cluster = await startLocalCluster({
+      dataDir: opts.dataDir,
+      host: '127.0.0.1',
+      ...(opts.port ? { port: opts.port } : {}),
+      ...(opts.reset ? { reset: true } : {}),
+      gatewayApiVersion: opts.gatewayApiVersion ?? process.env.PORTICO_GATEWAY_API_VERSION ?? 'v1.1.0',
+      httpbinPort: httpbin.port,
+    });
+    stops.push(cluster.stop);
+    return {
+      apiUrl: cluster.url,
+      kubeconfigPath: cluster.kubeconfigPath,
+      httpbinUrl: httpbin.url,
+      stop: () => stopAll(stops),
+    };
+  } catch (err) {
+    await stopAll(stops);
+    throw err;
+  }
+}
+
+async function stopAll(stops: Array<() => Promise<void>>): Promise<void> {
+  for (const stop of stops.reverse()) {
+    await stop().catch((err: unknown) => console.error('While stopping the local stack:', err));
+  }
+}

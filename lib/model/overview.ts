@@ -1,0 +1,63 @@
+/** The overview page's data: the walkthrough's steps as a live checklist, computed on the server. */
+
+export interface CrdCheck {
+  /** Plural resource name, e.g. `httproutes`. */
+  resource: string;
+  kind: string;
+  present: boolean;
+  /** `gateway.networking.k8s.io/bundle-version` annotation. */
+  bundleVersion?: string;
+  channel?: string;
+  servedVersions: string[];
+  storageVersion?: string;
+  /** Only GRPCRoute is optional (Gateway API v1.1 and ASM 1.22 onwards). */
+  optional: boolean;
+}
+
+export interface MeshConfigCheck {
+  /** False on plain Kubernetes: the ASMMeshConfig CRD is not served. */
+  served: boolean;
+  exists: boolean;
+  enabled: boolean;
+  resourceVersion?: string;
+}
+
+export interface IngressGatewayInfo {
+  namespace: string;
+  name: string;
+  type: string;
+  /** The hostname a Gateway's `spec.addresses` uses to bind to it. */
+  bindHostname: string;
+  externalAddresses: string[];
+  ports: Array<{ name?: string; port: number; protocol?: string }>;
+  /** `namespace/name` of the Gateways bound to it through spec.addresses. */
+  gateways: string[];
+}
+
+export type HealthState = 'ok' | 'warning' | 'error' | 'pending';
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  kind: string;
+  namespace?: string;
+  name: string;
+  /** Condition type and reason as the status says them, e.g. `Accepted/NoMatchingListenerHostname`. */
+  condition: string;
+  message: string;
+}
+
+export interface HealthCounts {
+  ok: number;
+  warning: number;
+  error: number;
+  pending: number;
+}
+
+export interface Overview {
+  context: string;
+  crds: CrdCheck[];
+  meshConfig: MeshConfigCheck;
+  ingressGateways: IngressGatewayInfo[];
+  health: { gateways: HealthCounts; listeners: HealthCounts; routes: HealthCounts };
+  problems: Problem[];
+}

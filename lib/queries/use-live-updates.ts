@@ -1,0 +1,43 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ObjectList } from '@/lib/model/lists';
+import type { WatchEvent } from '@/lib/model/objects';
+import { applyEvents } from './apply-events';
+import { k8sKeys } from './keys';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+/**
+ * Subscribes the tab to the server's watch stream and writes each batch into every cached list of
+ * that context. EventSource reconnects by itself; on reconnect lists are refetched, since events
+ * sent while disconnected are lost.
+ */
+export function useLiveUpdates(context: string | undefined): LiveState {
+  const client = useQueryClient();
+  const [state, setState] = useState<LiveState>('connecting');
+  useEffect(() => {
+    if (!context) return;
+    const source = new EventSource(`/api/watch?context=${encodeURIComponent(context)}`);
+    let everConnected = false;
+    source.addEventListener('ready', () => {
+      if (everConnected) void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'list', context] });
+      everConnected = true;
+      setState('live');
+    });
+    source.addEventListener('batch', (msg) => {
+      const events = JSON.parse((msg as MessageEvent<string>).data) as WatchEvent[];
+      for (const [key, data] of client.getQueriesData<ObjectList>({ queryKey: [...k8sKeys.all, 'list', context] })) {
+        if (!data) continue;
+        const namespace = key[5] === '*' ? undefined : (key[5] as string);
+        const next = applyEvents(data, events, namespace);
+        if (next !== data) client.setQueryData(key, next);
+      }
+      void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'derived', context] });
+    });
+    source.onerror = () => setState('reconnecting');
+    return () => source.close();
+  }, [client, context]);
+  return state;
+}
