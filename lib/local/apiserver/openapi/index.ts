@@ -97,8 +97,7 @@ export function handleOpenApi(path: string, defs: ResourceDef[], accept?: string
   if (pathname === '/openapi/v2') {
     const entry = built(defs);
     if (accept && /protobuf/i.test(accept)) {
-      entry.v2Json ??= JSON.stringify(buildV2Document(defs));
-      entry.v2Proto ??= encodeSwaggerProto(JSON.parse(entry.v2Json));
+      entry.v2Proto ??= encodeSwaggerProto(buildV2Document(defs));
       return { status: 200, contentType: PROTOBUF_V2_CONTENT_TYPE, body: entry.v2Proto };
     }
     if (!acceptsJson(accept)) return notAcceptable();
