@@ -11,3 +11,4 @@ export { createProxy, type Proxy, type ProxyOptions } from './proxy';
 export { jsonLinesSink, type AccessLogEntry, type AccessLogSink } from './access-log';
 export { SERVER_NAME } from './respond';
 export type * from './plan';
+export { planFromDecision, type BackendResolver } from './from-decision';
