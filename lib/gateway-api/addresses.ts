@@ -98,7 +98,7 @@ function findByHostname(hostname: string, index: SnapshotIndex): { service?: Ser
 }
 
 function findByIp(ip: string, index: SnapshotIndex): { service?: Service; why: string } {
-  const service = index.servicesByIp.get(ip);
+  const service = index.serviceByIp(ip);
   return service ? { service, why: '' } : { why: `no ingress gateway Service has address ${ip}` };
 }
 

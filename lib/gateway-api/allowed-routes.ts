@@ -8,9 +8,6 @@ import type { ListenerState } from './listeners';
 import type { SnapshotIndex } from './snapshot-index';
 import type { RouteKind } from './types';
 
-/** Label every namespace carries with its own name (Kubernetes ≥ 1.21). */
-const NAME_LABEL = 'kubernetes.io/metadata.name';
-
 /**
  * Why a listener does not allow a route, or undefined when it does.
  * `from` defaults to `Same`: only routes in the Gateway's namespace.
@@ -35,7 +32,7 @@ export function allowedRoutesProblem(
         ? undefined
         : `listener "${l.name}" only allows routes from namespace ${gatewayNamespace} (allowedRoutes.namespaces.from: Same)`;
     case 'Selector': {
-      const labels = { ...(index.namespaces.get(routeNamespace)?.metadata.labels ?? {}), [NAME_LABEL]: routeNamespace };
+      const labels = index.namespaceLabels(routeNamespace);
       return ns?.selector && matchesLabelSelector(ns.selector, labels)
         ? undefined
         : `namespace ${routeNamespace} does not match the namespace selector of listener "${l.name}"`;

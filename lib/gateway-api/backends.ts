@@ -64,11 +64,20 @@ export function resolveRules(route: AnyRoute, kind: RouteKind, index: SnapshotIn
   });
 }
 
+const RESOLVED: ConditionDraft = cond('ResolvedRefs', true, RouteReason.ResolvedRefs, 'All references resolved');
+
 /** The route's ResolvedRefs condition: the first unresolved backendRef decides the reason. */
 export function resolvedRefsCondition(rules: readonly ResolvedRule[]): ConditionDraft {
-  const bad = rules.flatMap((r) => r.backends).filter((b) => !b.valid);
-  const first = bad[0];
-  if (!first?.problem) return cond('ResolvedRefs', true, RouteReason.ResolvedRefs, 'All references resolved');
-  const more = bad.length > 1 ? ` (and ${bad.length - 1} more unresolved backendRef${bad.length > 2 ? 's' : ''})` : '';
+  let first: ResolvedBackend | undefined;
+  let count = 0;
+  for (const r of rules) {
+    for (const b of r.backends) {
+      if (b.valid) continue;
+      first ??= b;
+      count++;
+    }
+  }
+  if (!first?.problem) return RESOLVED;
+  const more = count > 1 ? ` (and ${count - 1} more unresolved backendRef${count > 2 ? 's' : ''})` : '';
   return cond('ResolvedRefs', false, first.problem, `${first.message ?? ''}${more}`);
 }

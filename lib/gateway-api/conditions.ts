@@ -74,16 +74,21 @@ export function finalizeConditions(
   now: string,
   previous: readonly Condition[] | undefined,
 ): Condition[] {
-  const prevByType = new Map((previous ?? []).map((c) => [c.type, c]));
-  return [...drafts]
-    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))
-    .map((d) => {
-      const prev = prevByType.get(d.type);
-      const lastTransitionTime = prev && prev.status === d.status ? prev.lastTransitionTime : now;
-      const out: Condition = { ...d, lastTransitionTime };
-      if (generation !== undefined) out.observedGeneration = generation;
-      return out;
-    });
+  const sorted = isSortedByType(drafts) ? drafts : [...drafts].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  return sorted.map((d) => {
+    // Linear search: a status holds at most a handful of conditions.
+    const prev = previous?.find((c) => c.type === d.type);
+    const lastTransitionTime = prev && prev.status === d.status ? prev.lastTransitionTime : now;
+    const out: Condition = { ...d, lastTransitionTime };
+    if (generation !== undefined) out.observedGeneration = generation;
+    return out;
+  });
+}
+
+function isSortedByType(drafts: readonly ConditionDraft[]): boolean {
+  for (let i = 1; i < drafts.length; i++)
+    if ((drafts[i - 1] as ConditionDraft).type > (drafts[i] as ConditionDraft).type) return false;
+  return true;
 }
 
 /** Finds a condition by type. */

@@ -37,8 +37,9 @@ function listenerStatus(l: ListenerState, gw: GatewayState, attached: number, no
         ? cond('Accepted', false, l.conflict.reason, l.conflict.message)
         : cond('Accepted', true, ListenerReason.Accepted, 'Listener is accepted'),
     l.conflict ? { type: 'Conflicted', status: 'True', reason: l.conflict.reason, message: l.conflict.message } : cond('Conflicted', false, ListenerReason.NoConflicts, 'No conflicts'),
-    l.refs ? cond('ResolvedRefs', false, l.refs.reason, l.refs.message) : cond('ResolvedRefs', true, ListenerReason.ResolvedRefs, 'All references resolved'),
+    // Alphabetical by type, the order finalizeConditions emits, so it need not sort.
     listenerProgrammed(l, gw),
+    l.refs ? cond('ResolvedRefs', false, l.refs.reason, l.refs.message) : cond('ResolvedRefs', true, ListenerReason.ResolvedRefs, 'All references resolved'),
   ];
   return {
     name: l.name,

@@ -50,8 +50,13 @@ export function hostnameCovers(a: string, b: string): boolean {
  */
 export function intersectHostnames(listenerHostname: string | undefined, routeHostnames: readonly string[] | undefined): string[] | null {
   const routes = routeHostnames ?? [];
-  if (!listenerHostname) return sortedUnique(routes);
+  if (!listenerHostname) return routes.length <= 1 ? [...routes] : sortedUnique(routes);
   if (routes.length === 0) return [listenerHostname];
+  if (routes.length === 1) {
+    // Fast path for the common single-hostname route (hot in large clusters).
+    const r = routes[0] as string;
+    return hostnameCovers(listenerHostname, r) ? [r] : hostnameCovers(r, listenerHostname) ? [listenerHostname] : null;
+  }
   const out: string[] = [];
   for (const r of routes) {
     if (hostnameCovers(listenerHostname, r)) out.push(r);

@@ -11,9 +11,8 @@ import type { LabelSelector } from './types';
  */
 export function matchesLabelSelector(selector: LabelSelector, labels: Readonly<Record<string, string>> | undefined): boolean {
   const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (l[k] !== v) return false;
-  }
+  const ml = selector.matchLabels;
+  if (ml) for (const k in ml) if (l[k] !== ml[k]) return false;
   for (const req of selector.matchExpressions ?? []) {
     const has = Object.prototype.hasOwnProperty.call(l, req.key);
     const value = l[req.key];

@@ -17,13 +17,18 @@ export interface SnapshotIndex {
   secrets: ReadonlyMap<string, SecretSummary>;
   namespaces: ReadonlyMap<string, Namespace>;
   grants: ReferenceGrantIndex;
-  /** Services by cluster IP and load balancer IP, for IPAddress-type Gateway addresses. */
-  servicesByIp: ReadonlyMap<string, Service>;
+  /**
+   * A namespace's labels plus `kubernetes.io/metadata.name` (which the API
+   * server sets on every namespace since 1.21), memoised per namespace.
+   */
+  namespaceLabels(namespace: string): Readonly<Record<string, string>>;
+  /** The Service owning a cluster or load balancer IP (IPAddress-type Gateway addresses); built on first use. */
+  serviceByIp(ip: string): Service | undefined;
 }
 
 /** Builds the lookup tables of a snapshot. */
 export function indexSnapshot(s: Snapshot): SnapshotIndex {
-  return {
+  const index: SnapshotIndex = {
     classes: byKey(s.gatewayClasses),
     gateways: byKey(s.gateways),
     services: byKey(s.services),
@@ -31,8 +36,19 @@ export function indexSnapshot(s: Snapshot): SnapshotIndex {
     secrets: byKey(s.secrets),
     namespaces: byKey(s.namespaces),
     grants: indexReferenceGrants(s.referenceGrants),
-    servicesByIp: indexServiceIps(s.services),
+    serviceByIp: lazyServiceIps(s.services),
+    namespaceLabels: () => ({}),
   };
+  const memo = new Map<string, Record<string, string>>();
+  index.namespaceLabels = (ns) => {
+    let labels = memo.get(ns);
+    if (!labels) {
+      labels = { ...(index.namespaces.get(ns)?.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns };
+      memo.set(ns, labels);
+    }
+    return labels;
+  };
+  return index;
 }
 
 /** Map by {@link objectKey}; on duplicate keys the last one wins, as a watch cache would. */
@@ -42,14 +58,22 @@ export function byKey<T extends { metadata: { name: string; namespace?: string }
   return m;
 }
 
-/** Cluster and load balancer IPs → Service; the oldest Service wins a shared IP. */
-function indexServiceIps(services: readonly Service[]): Map<string, Service> {
-  const out = new Map<string, Service>();
-  for (const svc of [...services].sort(compareAge)) {
-    const ips = [svc.spec.clusterIP, ...(svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip)];
-    for (const ip of ips) if (ip && ip !== 'None' && !out.has(ip)) out.set(ip, svc);
-  }
-  return out;
+/**
+ * Cluster and load balancer IPs → Service; the oldest Service wins a shared IP.
+ * Lazy because ASM Gateways name their Service by hostname and rarely need it.
+ */
+function lazyServiceIps(services: readonly Service[]): (ip: string) => Service | undefined {
+  let table: Map<string, Service> | undefined;
+  return (ip) => {
+    if (!table) {
+      table = new Map();
+      for (const svc of [...services].sort(compareAge)) {
+        const ips = [svc.spec.clusterIP, ...(svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip)];
+        for (const x of ips) if (x && x !== 'None' && !table.has(x)) table.set(x, svc);
+      }
+    }
+    return table.get(ip);
+  };
 }
 
 /**
