@@ -23,7 +23,8 @@ export function compareRoutes(a: RouteRef, b: RouteRef): number {
   return 0;
 }
 
-function finish(a: HttpCandidate | GrpcCandidate, b: HttpCandidate | GrpcCandidate): number {
+/** Tie-breaks after match criteria: route age, `namespace/name`, rule order, match order. */
+export function compareTies(a: HttpCandidate | GrpcCandidate, b: HttpCandidate | GrpcCandidate): number {
   const r = compareRoutes(a.route, b.route);
   if (r !== 0) return r;
   if (a.rule.index !== b.rule.index) return a.rule.index - b.rule.index;
@@ -32,6 +33,11 @@ function finish(a: HttpCandidate | GrpcCandidate, b: HttpCandidate | GrpcCandida
 
 /** Sort comparator for HTTPRoute candidates: negative when `a` takes precedence. */
 export function compareHttpCandidates(a: HttpCandidate, b: HttpCandidate): number {
+  return compareHttpMatchKeys(a, b) || compareTies(a, b);
+}
+
+/** HTTPRoute match criteria only (path type and length, method, headers, query). */
+export function compareHttpMatchKeys(a: HttpCandidate, b: HttpCandidate): number {
   const ma = a.match;
   const mb = b.match;
   const rank = PATH_RANK[ma.pathType] - PATH_RANK[mb.pathType];
@@ -46,7 +52,7 @@ export function compareHttpCandidates(a: HttpCandidate, b: HttpCandidate): numbe
   if (meth !== 0) return meth;
   if (ma.headers.length !== mb.headers.length) return mb.headers.length - ma.headers.length;
   if (ma.query.length !== mb.query.length) return mb.query.length - ma.query.length;
-  return finish(a, b);
+  return 0;
 }
 
 /** Sort comparator for GRPCRoute candidates: negative when `a` takes precedence. */
@@ -58,7 +64,7 @@ export function compareGrpcCandidates(a: GrpcCandidate, b: GrpcCandidate): numbe
   const tb = b.match.method?.length ?? 0;
   if (ta !== tb) return tb - ta;
   if (a.match.headers.length !== b.match.headers.length) return b.match.headers.length - a.match.headers.length;
-  return finish(a, b);
+  return compareTies(a, b);
 }
 
 /** Why `winner` beat `loser`, in the spec's words, for the explanation trail. */

@@ -10,10 +10,10 @@ import { blankDecision, decideRule, ruleLabel } from './decide';
 import { normalizeHost } from './hostname';
 import { selectListener } from './listener-select';
 import { valueMatches } from './matchers';
-import { compareGrpcCandidates } from './precedence';
+import { compareGrpcCandidates, compareTies } from './precedence';
 import { foldHeaders, parseTarget } from './request';
 import type { RouteOptions } from './route-http';
-import { hostTiers, searchTiers } from './search';
+import { firstHit, hostTiers, searchExplained, type Ordering } from './search';
 import type { CompiledGrpcMatch, GrpcCandidate, RouteTable } from './table';
 import type { GrpcRequestInput, RoutingDecision } from './types';
 
@@ -32,6 +32,19 @@ export function grpcMatchMisses(m: CompiledGrpcMatch, service: string, method: s
   if (t) out.push(t);
   for (const h of m.headers) if (!valueMatches(h, headers.get(h.name))) out.push(`header ${h.name} does not match ${h.type} ${h.value}`);
   return out;
+}
+
+/** Spec (GRPCRouteRule.matches): hostname characters come first, so buckets are scanned in hostname order. */
+const ORDER: Ordering<GrpcCandidate> = { ties: compareTies };
+
+interface Probe {
+  service: string;
+  method: string;
+  headers: Map<string, string>;
+}
+
+function probeHits(c: GrpcCandidate, p: Probe): boolean {
+  return grpcHits(c.match, p.service, p.method, p.headers);
 }
 
 function grpcHits(m: CompiledGrpcMatch, service: string, method: string, headers: Map<string, string>): boolean {
@@ -58,20 +71,14 @@ export function routeGrpc(table: RouteTable, req: GrpcRequestInput, opts: RouteO
   const host = normalizeHost(req.host);
   const headers = foldHeaders(req.headers);
   const tiers = hostTiers(l.grpc, host);
-  const found = searchTiers(
-    tiers,
-    (c: GrpcCandidate) => grpcHits(c.match, req.service, req.method, headers),
-    explain
-      ? {
-          steps: d.explanation,
-          ex: {
-            label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
-            misses: (c) => grpcMatchMisses(c.match, req.service, req.method, headers),
-            lostTo: (w, c) => (compareGrpcCandidates(w, c) < 0 ? 'lower precedence (service, method, header matches, route age, name, rule order)' : 'tie'),
-          },
-        }
-      : undefined,
-  );
+  const p: Probe = { service: req.service, method: req.method, headers };
+  const found = explain
+    ? searchExplained(tiers, ORDER, (c) => probeHits(c, p), d.explanation, {
+        label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
+        misses: (c) => grpcMatchMisses(c.match, req.service, req.method, headers),
+        lostTo: (w, c) => (compareGrpcCandidates(w, c) < 0 ? 'lower precedence (service, method, header matches, route age, name, rule order)' : 'tie'),
+      })
+    : firstHit(tiers, ORDER, probeHits, p);
   if (!found) {
     d.status = 404;
     d.grpcStatus = 12;

@@ -6,9 +6,9 @@ import { blankDecision, decideRule, ruleLabel } from './decide';
 import { normalizeHost } from './hostname';
 import { selectListener } from './listener-select';
 import { httpMatchHits, httpMatchMisses } from './matchers';
-import { httpPrecedenceReason } from './precedence';
+import { compareHttpMatchKeys, compareTies, httpPrecedenceReason } from './precedence';
 import { foldHeaders, parseTarget, type ParsedTarget } from './request';
-import { firstHit, hostTiers, searchTiers } from './search';
+import { firstHit, hostTiers, searchExplained, type Ordering } from './search';
 import type { HttpCandidate, RouteTable } from './table';
 import type { HttpRequestInput, RoutingDecision } from './types';
 
@@ -25,6 +25,9 @@ interface Probe {
   target: ParsedTarget;
   headers: Map<string, string>;
 }
+
+/** Match precedence across hostname buckets, hostname specificity next (see search.ts). */
+const ORDER: Ordering<HttpCandidate> = { matchKey: compareHttpMatchKeys, ties: compareTies };
 
 function hits(c: HttpCandidate, p: Probe): boolean {
   return httpMatchHits(c.match, p.method, p.target, p.headers);
@@ -52,15 +55,12 @@ export function routeHttp(table: RouteTable, req: HttpRequestInput, opts: RouteO
   const p: Probe = { method: req.method, target: parseTarget(req.path), headers: foldHeaders(req.headers) };
   const tiers = hostTiers(l.http, host);
   const found = explain
-    ? searchTiers(tiers, (c) => hits(c, p), {
-        steps: d.explanation,
-        ex: {
-          label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
-          misses: (c) => httpMatchMisses(c.match, p.method, p.target, p.headers),
-          lostTo: (w, c) => httpPrecedenceReason(w, c),
-        },
+    ? searchExplained(tiers, ORDER, (c) => hits(c, p), d.explanation, {
+        label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
+        misses: (c) => httpMatchMisses(c.match, p.method, p.target, p.headers),
+        lostTo: (w, c) => httpPrecedenceReason(w, c),
       })
-    : firstHit(tiers, hits, p);
+    : firstHit(tiers, ORDER, hits, p);
   if (!found) {
     d.status = 404;
     if (explain) {

@@ -40,7 +40,7 @@ export interface GrpcRequestInput {
   address?: string;
 }
 
-/** An ordered header edit; apply in array order with {@link HeaderOp} semantics of HTTPHeaderFilter. */
+/** An ordered header edit with HTTPHeaderFilter semantics (set overwrites, add appends, remove drops); apply in array order. */
 export interface HeaderOp {
   op: 'set' | 'add' | 'remove';
   name: string;

@@ -74,6 +74,17 @@ const suites: Array<{ files: string[]; address: string; requests: HttpRequestInp
       .concat([http('example.org', '/scheme-http-and-port-8080', { scheme: 'https', port: 443 }), http('example.com', '/scheme-nil-and-port-nil', { port: 8080 })]),
   },
   {
+    files: ['infra.yaml', 'across-routes.yaml', 'hostname-tie.yaml'],
+    address: '127.0.10.1',
+    requests: [
+      http('example.com', '/'),
+      http('example.com', '/v2'),
+      http('example.net', '/v2'),
+      http('www.example.com', '/v2/x'),
+      http('example.com', '/', { headers: { version: 'two' } }),
+    ],
+  },
+  {
     files: ['infra.yaml', 'backends.yaml'],
     address: '127.0.10.1',
     requests: ['/weighted', '/all-zero', '/half-invalid', '/all-invalid', '/no-backends', '/cross-ns-denied', '/cross-ns-granted', '/wrong-kind'].map((p) => http('example.com', p)),
