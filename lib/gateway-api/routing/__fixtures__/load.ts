@@ -4,7 +4,10 @@
  * sectionName/port, protocol and route kind, allowedRoutes All/Same, hostname
  * intersection). Backends are left to routing's own resolver.
  */
+// Test support only (imported by *.test.ts, never by the engine): reading fixture files is the point.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { readFileSync } from 'node:fs';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { addObject } from '../../test-support';
