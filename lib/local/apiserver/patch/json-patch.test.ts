@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Json, JsonObject } from '../types';
 import { ApiError } from '../types';
+import { errorOf } from './__fixtures__/helpers';
 import { applyJsonPatch } from './json-patch';
-
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('applyJsonPatch (RFC 6902)', () => {
   // Appendix A examples that succeed.

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Json, JsonObject } from '../types';
-import { ApiError } from '../types';
+import { errorOf } from './__fixtures__/helpers';
 import { deploymentDef, endpointSliceDef, gatewayDefHandBuilt, serviceDef } from './__fixtures__/defs';
 import { applyStrategicMergePatch } from './strategic-merge-patch';
-
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected an ApiError');
-}
 
 /** The seeded ingress gateway Service of the local cluster. */
 const ingress = (): JsonObject => ({
