@@ -25,7 +25,8 @@ function at(schema: SchemaNode | undefined, dotted: string): SchemaNode {
 function structuralProblems(node: SchemaNode, where: string): string[] {
   const problems: string[] = [];
   if (node.type === 'array' && !node.items) problems.push(`${where}: array without items`);
-  if (node.type === 'object' && node.properties && node.additionalProperties) problems.push(`${where}: properties and additionalProperties`);
+  if (node.type === 'object' && node.properties && node.additionalProperties)
+    problems.push(`${where}: properties and additionalProperties`);
   for (const name of node.required ?? []) {
     if (!node.properties?.[name]) problems.push(`${where}: required ${name} is not a property`);
   }
@@ -36,9 +37,11 @@ function structuralProblems(node: SchemaNode, where: string): string[] {
   }
   const mergeKey = node['x-kubernetes-patch-merge-key'];
   if (mergeKey && !node.items?.properties?.[mergeKey]) problems.push(`${where}: merge key ${mergeKey} missing in items`);
-  for (const [key, child] of Object.entries(node.properties ?? {})) problems.push(...structuralProblems(child, `${where}.${key}`));
+  for (const [key, child] of Object.entries(node.properties ?? {}))
+    problems.push(...structuralProblems(child, `${where}.${key}`));
   if (node.items) problems.push(...structuralProblems(node.items, `${where}[]`));
-  if (typeof node.additionalProperties === 'object') problems.push(...structuralProblems(node.additionalProperties, `${where}{}`));
+  if (typeof node.additionalProperties === 'object')
+    problems.push(...structuralProblems(node.additionalProperties, `${where}{}`));
   return problems;
 }
 
@@ -75,7 +78,12 @@ describe('builtinResources', () => {
 
   it('has the scopes, short names and categories of a real cluster', () => {
     expect(byKind('Namespace')).toMatchObject({ namespaced: false, shortNames: ['ns'], subresources: { status: true } });
-    expect(byKind('Service')).toMatchObject({ namespaced: true, shortNames: ['svc'], categories: ['all'], subresources: { status: true } });
+    expect(byKind('Service')).toMatchObject({
+      namespaced: true,
+      shortNames: ['svc'],
+      categories: ['all'],
+      subresources: { status: true },
+    });
     expect(byKind('ConfigMap').shortNames).toEqual(['cm']);
     expect(byKind('Event').shortNames).toEqual(['ev']);
     expect(byKind('CustomResourceDefinition')).toMatchObject({ namespaced: false, shortNames: ['crd', 'crds'] });
@@ -83,9 +91,11 @@ describe('builtinResources', () => {
   });
 
   it('prints the Service and CRD columns kubectl shows', () => {
-    expect(byKind('Service').printerColumns.filter((c) => !c.priority).map((c) => c.name.toUpperCase())).toEqual([
-      'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE',
-    ]);
+    expect(
+      byKind('Service')
+        .printerColumns.filter((c) => !c.priority)
+        .map((c) => c.name.toUpperCase()),
+    ).toEqual(['TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']);
     expect(byKind('CustomResourceDefinition').printerColumns.map((c) => c.name.toUpperCase())).toEqual(['CREATED AT']);
   });
 

@@ -50,7 +50,10 @@ describe('crdToResourceDefs', () => {
   it('serves v0.6.0 HTTPRoute at v1beta1 (storage) and v1alpha2', () => {
     const route = loadCrds('v0.6.0').find((f) => f.file.endsWith('httproutes.yaml'));
     const defs = crdToResourceDefs(route?.crd ?? {});
-    expect(defs.map((d) => [d.version, d.storage])).toEqual([['v1alpha2', false], ['v1beta1', true]]);
+    expect(defs.map((d) => [d.version, d.storage])).toEqual([
+      ['v1alpha2', false],
+      ['v1beta1', true],
+    ]);
     expect(defs[1]?.printerColumns.map((c) => c.name)).toContain('Hostnames');
   });
 

@@ -33,7 +33,9 @@ const printerColumn = named(
     {
       description: str('Human readable description of this column.'),
       format: str('Optional OpenAPI format of this column (the "name" format marks the primary identifier).'),
-      jsonPath: str('Simple JSONPath, evaluated against each custom resource, producing the value of this column.', { default: '' }),
+      jsonPath: str('Simple JSONPath, evaluated against each custom resource, producing the value of this column.', {
+        default: '',
+      }),
       name: str('Human readable name of the column.', { default: '' }),
       priority: int32('Relative importance; 0 is shown in standard views, greater values only in wide views.'),
       type: str('OpenAPI type of the column (integer, number, string, boolean, date).', { default: '' }),
@@ -70,7 +72,8 @@ const subresources = named(
     ),
     status: named(`${APIEXT}.CustomResourceSubresourceStatus`, {
       type: 'object',
-      description: 'Enables the status subresource: the main resource ignores status changes and /status ignores everything else.',
+      description:
+        'Enables the status subresource: the main resource ignores status changes and /status ignores everything else.',
     }),
   }),
 );
@@ -87,9 +90,16 @@ const version = named(
       schema: validation,
       selectableFields: atomicList(
         'Fields usable as field selectors (at most 8).',
-        named(`${APIEXT}.SelectableField`, obj('A field usable as a field selector.', {
-          jsonPath: str('Simple JSON path to the field.', { default: '' }),
-        }, { required: ['jsonPath'] })),
+        named(
+          `${APIEXT}.SelectableField`,
+          obj(
+            'A field usable as a field selector.',
+            {
+              jsonPath: str('Simple JSON path to the field.', { default: '' }),
+            },
+            { required: ['jsonPath'] },
+          ),
+        ),
       ),
       served: bool('Whether this version is served via REST APIs.', { default: false }),
       storage: bool('Whether this version is used when persisting objects; exactly one version must be.', { default: false }),
@@ -127,7 +137,11 @@ const conversion = named(
             clientConfig: named(
               `${APIEXT}.WebhookClientConfig`,
               obj('How to reach the webhook.', {
-                caBundle: { type: 'string', format: 'byte', description: 'PEM encoded CA bundle used to verify the webhook serving certificate.' },
+                caBundle: {
+                  type: 'string',
+                  format: 'byte',
+                  description: 'PEM encoded CA bundle used to verify the webhook serving certificate.',
+                },
                 service: serviceReference,
                 url: str('Location of the webhook, in standard URL form.'),
               }),
@@ -203,4 +217,3 @@ export const customResourceDefinitionDef: ResourceDef = builtin({
     ),
   ),
 });
-

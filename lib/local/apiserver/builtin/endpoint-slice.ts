@@ -9,13 +9,27 @@ import { atomicList, bool, int32, named, obj, oneOfStr, str, strMap, stringSet }
 
 const DISCOVERY = 'io.k8s.api.discovery.v1';
 
-const forZone = named(`${DISCOVERY}.ForZone`, obj('A zone that should consume this endpoint.', {
-  name: str('Name of the zone.', { default: '' }),
-}, { required: ['name'] }));
+const forZone = named(
+  `${DISCOVERY}.ForZone`,
+  obj(
+    'A zone that should consume this endpoint.',
+    {
+      name: str('Name of the zone.', { default: '' }),
+    },
+    { required: ['name'] },
+  ),
+);
 
-const forNode = named(`${DISCOVERY}.ForNode`, obj('A node that should consume this endpoint.', {
-  name: str('Name of the node.', { default: '' }),
-}, { required: ['name'] }));
+const forNode = named(
+  `${DISCOVERY}.ForNode`,
+  obj(
+    'A node that should consume this endpoint.',
+    {
+      name: str('Name of the node.', { default: '' }),
+    },
+    { required: ['name'] },
+  ),
+);
 
 const endpoint = named(
   `${DISCOVERY}.Endpoint`,

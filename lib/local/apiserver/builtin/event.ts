@@ -41,7 +41,7 @@ export const eventDef: ResourceDef = builtin({
         involvedObject: objectReference,
         lastTimestamp: time('When this event most recently occurred.'),
         message: str('Human-readable description of the status of this operation.'),
-        reason: str('Short, machine understandable reason for the transition into the object\'s current status.'),
+        reason: str("Short, machine understandable reason for the transition into the object's current status."),
         related: objectReference,
         reportingComponent: str('Name of the controller that emitted this event.', { default: '' }),
         reportingInstance: str('ID of the controller instance.', { default: '' }),

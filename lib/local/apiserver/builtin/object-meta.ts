@@ -4,19 +4,7 @@
  * finalizers merged as a set), ListMeta, ObjectReference and the `metav1.Condition` list.
  */
 import type { SchemaNode } from '../types';
-import {
-  bool,
-  int64,
-  mapList,
-  named,
-  obj,
-  str,
-  strMap,
-  stringSet,
-  atomicList,
-  time,
-  oneOfStr,
-} from './schema-dsl';
+import { bool, int64, mapList, named, obj, str, strMap, stringSet, atomicList, time, oneOfStr } from './schema-dsl';
 
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 
@@ -27,7 +15,9 @@ export const ownerReference = named(
     'Identifies an owning object; the owner must live in the same namespace or be cluster-scoped.',
     {
       apiVersion: str('API version of the referent.', { default: '' }),
-      blockOwnerDeletion: bool('If true, the owner cannot be deleted from the key-value store until this reference is removed (foreground deletion).'),
+      blockOwnerDeletion: bool(
+        'If true, the owner cannot be deleted from the key-value store until this reference is removed (foreground deletion).',
+      ),
       controller: bool('If true, this reference points to the managing controller.'),
       kind: str('Kind of the referent.', { default: '' }),
       name: str('Name of the referent.', { default: '' }),
@@ -127,7 +117,9 @@ export const condition = named(
 /** The `apiVersion`, `kind` and `metadata` properties every top-level kind has. */
 export function typeMetaProperties(): Record<string, SchemaNode> {
   return {
-    apiVersion: str('Versioned schema of this representation of the object; servers may convert recognized schemas to the latest internal value.'),
+    apiVersion: str(
+      'Versioned schema of this representation of the object; servers may convert recognized schemas to the latest internal value.',
+    ),
     kind: str('REST resource this object represents, in CamelCase; servers may infer it from the endpoint.'),
     metadata: objectMeta,
   };

@@ -78,11 +78,12 @@ export const bytesMap = (description: string): SchemaNode => ({
 });
 
 /** An object with the given properties. */
-export const obj = (
-  description: string,
-  properties: Record<string, SchemaNode>,
-  extra: Extra = {},
-): SchemaNode => ({ type: 'object', description, properties, ...extra });
+export const obj = (description: string, properties: Record<string, SchemaNode>, extra: Extra = {}): SchemaNode => ({
+  type: 'object',
+  description,
+  properties,
+  ...extra,
+});
 
 /** An `atomic` list (replaced as a whole by every kind of patch). */
 export const atomicList = (description: string, items: SchemaNode, extra: Extra = {}): SchemaNode => ({
@@ -110,12 +111,7 @@ export const stringList = (description: string, extra: Extra = {}): SchemaNode =
  * A `map` list keyed by `keys`; when `mergeKey` is given it also carries the strategic merge
  * patch metadata (`patchStrategy:"merge" patchMergeKey:...`) the Go type declares.
  */
-export const mapList = (
-  description: string,
-  items: SchemaNode,
-  keys: string[],
-  mergeKey?: string,
-): SchemaNode => ({
+export const mapList = (description: string, items: SchemaNode, keys: string[], mergeKey?: string): SchemaNode => ({
   type: 'array',
   description,
   items,

@@ -5,19 +5,7 @@
 import type { ResourceDef } from '../types';
 import { condition, typeMetaProperties } from './object-meta';
 import { AGE_COLUMN, builtin } from './resource-def';
-import {
-  atomicList,
-  bool,
-  int32,
-  intOrString,
-  mapList,
-  named,
-  obj,
-  oneOfStr,
-  str,
-  strMap,
-  stringList,
-} from './schema-dsl';
+import { atomicList, bool, int32, intOrString, mapList, named, obj, oneOfStr, str, strMap, stringList } from './schema-dsl';
 
 const CORE = 'io.k8s.api.core.v1';
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -73,7 +61,11 @@ const serviceSpec = named(
     healthCheckNodePort: int32('Health-check node port, for LoadBalancer services with Local external traffic policy.'),
     internalTrafficPolicy: oneOfStr('How cluster-internal traffic is routed to endpoints.', ['Cluster', 'Local']),
     ipFamilies: stringList('IP families (IPv4, IPv6) assigned to this service.'),
-    ipFamilyPolicy: oneOfStr('Dual-stack-ness requested for this service.', ['PreferDualStack', 'RequireDualStack', 'SingleStack']),
+    ipFamilyPolicy: oneOfStr('Dual-stack-ness requested for this service.', [
+      'PreferDualStack',
+      'RequireDualStack',
+      'SingleStack',
+    ]),
     loadBalancerClass: str('Class of the load balancer implementation this service belongs to.'),
     loadBalancerIP: str('Deprecated: requested load-balancer IP, when the cloud provider supports it.'),
     loadBalancerSourceRanges: stringList('Client IP ranges allowed through the cloud load balancer.'),
@@ -130,10 +122,13 @@ export const serviceDef: ResourceDef = builtin({
   ],
   schema: named(
     `${CORE}.Service`,
-    obj('A named abstraction of a software service: a local port that a proxy listens on and the selector that picks the pods answering on it.', {
-      ...typeMetaProperties(),
-      spec: serviceSpec,
-      status: serviceStatus,
-    }),
+    obj(
+      'A named abstraction of a software service: a local port that a proxy listens on and the selector that picks the pods answering on it.',
+      {
+        ...typeMetaProperties(),
+        spec: serviceSpec,
+        status: serviceStatus,
+      },
+    ),
   ),
 });

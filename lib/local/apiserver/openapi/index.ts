@@ -66,7 +66,16 @@ const json = (body: string, status = 200): OpenApiResponse => ({ status, content
 
 function notFound(path: string): OpenApiResponse {
   return json(
-    JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the server could not find the requested resource (get ${path})`, reason: 'NotFound', details: {}, code: 404 }),
+    JSON.stringify({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `the server could not find the requested resource (get ${path})`,
+      reason: 'NotFound',
+      details: {},
+      code: 404,
+    }),
     404,
   );
 }

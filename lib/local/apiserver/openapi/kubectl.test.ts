@@ -57,7 +57,8 @@ describe.skipIf(!hasKubectl)('kubectl against the served OpenAPI', () => {
   });
 
   it('applies with server-side field validation and strategic merge patches Services by port', async () => {
-    const svc = (port: number) => `apiVersion: v1\nkind: Service\nmetadata: {name: httpbin}\nspec:\n  selector: {app: httpbin}\n  ports: [{name: http, port: ${port}, targetPort: 80}]\n`;
+    const svc = (port: number) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: httpbin}\nspec:\n  selector: {app: httpbin}\n  ports: [{name: http, port: ${port}, targetPort: 80}]\n`;
     const first = await run('apply', '-f', manifest('svc.yaml', svc(8000)));
     expect(first.err).toBe('');
     const create = server.requests.find((q) => q.method === 'POST' && q.url.includes('/services?'));
@@ -73,11 +74,11 @@ describe.skipIf(!hasKubectl)('kubectl against the served OpenAPI', () => {
   it('applies a Gateway API CRD and an HTTPRoute without validation errors', async () => {
     const crd = await run('apply', '-f', path.join(BUNDLES_DIR, 'v1.1.0/gateway.networking.k8s.io_httproutes.yaml'));
     expect(crd.err).toBe('');
-    const route = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r1}\nspec:\n  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: httpbin, port: 8000}]}]\n';
+    const route =
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r1}\nspec:\n  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: httpbin, port: 8000}]}]\n';
     const r = await run('apply', '-f', manifest('route.yaml', route));
     expect(r.err).toBe('');
     const create = server.requests.find((q) => q.method === 'POST' && q.url.includes('/httproutes?'));
     expect(create?.url).toContain('fieldValidation=Strict');
   });
 });
-

@@ -76,7 +76,8 @@ export const watchEventSchema = named(
     {
       object: named('io.k8s.apimachinery.pkg.runtime.RawExtension', {
         type: 'object',
-        description: 'The object: for ADDED and MODIFIED its new state, for DELETED its last state, for BOOKMARK only its resourceVersion, for ERROR a Status.',
+        description:
+          'The object: for ADDED and MODIFIED its new state, for DELETED its last state, for BOOKMARK only its resourceVersion, for ERROR a Status.',
       }),
       type: str('ADDED, MODIFIED, DELETED, BOOKMARK or ERROR.', { default: '' }),
     },

@@ -13,7 +13,8 @@ const asObject = (v: Json | undefined): JsonObject | undefined =>
 const asString = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const asNumber = (v: Json | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
 const asBool = (v: Json | undefined): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
-const asStrings = (v: Json | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const asStrings = (v: Json | undefined): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** `Any { yaml = 2 }`. */
 const anyValue = (w: ProtoWriter, value: Json): void => {

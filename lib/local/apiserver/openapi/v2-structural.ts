@@ -30,7 +30,11 @@ export function toV2Node(node: SchemaNode): SchemaNode {
   if (out.type === 'array' && !out.items) delete out.type;
   if (out.required && out.properties) {
     // A nullable property may be absent-as-null, so it cannot stay required.
-    const nullable = new Set(Object.entries(node.properties ?? {}).filter(([, s]) => s.nullable).map(([k]) => k));
+    const nullable = new Set(
+      Object.entries(node.properties ?? {})
+        .filter(([, s]) => s.nullable)
+        .map(([k]) => k),
+    );
     const required = out.required.filter((name) => !nullable.has(name));
     if (required.length > 0) out.required = required;
     else delete out.required;

@@ -43,7 +43,12 @@ function operationV2(def: ResourceDef, op: Operation, refs: Refs): JsonObject {
     operationId: op.operationId,
     parameters,
     responses: {
-      ...Object.fromEntries(op.codes.map((code) => [code, { description: code === '201' ? 'Created' : code === '202' ? 'Accepted' : 'OK', schema: { $ref: resultRef } }])),
+      ...Object.fromEntries(
+        op.codes.map((code) => [
+          code,
+          { description: code === '201' ? 'Created' : code === '202' ? 'Accepted' : 'OK', schema: { $ref: resultRef } },
+        ]),
+      ),
       '401': { description: 'Unauthorized' },
     },
     'x-kubernetes-action': op.action,
@@ -54,7 +59,10 @@ function operationV2(def: ResourceDef, op: Operation, refs: Refs): JsonObject {
 function pathItemV2(def: ResourceDef, spec: PathSpec, refs: Refs): JsonObject {
   const item: JsonObject = {};
   for (const op of spec.operations) item[op.method] = operationV2(def, op, refs);
-  item.parameters = [...spec.pathParams.map(pathParamV2), queryParamV2({ name: 'pretty', type: 'string', description: "If 'true', the output is pretty printed." })];
+  item.parameters = [
+    ...spec.pathParams.map(pathParamV2),
+    queryParamV2({ name: 'pretty', type: 'string', description: "If 'true', the output is pretty printed." }),
+  ];
   return item;
 }
 
@@ -80,7 +88,9 @@ export function buildV2Document(defs: ResourceDef[]): JsonObject {
     info: OPENAPI_INFO,
     paths,
     definitions: set.schemas,
-    securityDefinitions: { BearerToken: { description: 'Bearer Token authentication', type: 'apiKey', name: 'authorization', in: 'header' } },
+    securityDefinitions: {
+      BearerToken: { description: 'Bearer Token authentication', type: 'apiKey', name: 'authorization', in: 'header' },
+    },
     security: [{ BearerToken: [] }],
   };
 }

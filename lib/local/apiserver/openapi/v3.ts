@@ -30,7 +30,11 @@ const pathParamV3 = (name: string): JsonObject => ({
 const content = (types: string[], ref: string): JsonObject =>
   Object.fromEntries(types.map((t) => [t, { schema: { $ref: ref } }]));
 
-function operationV3(def: ResourceDef, op: Operation, refs: { kind: string; list: string; status: string; patch: string; del: string }): JsonObject {
+function operationV3(
+  def: ResourceDef,
+  op: Operation,
+  refs: { kind: string; list: string; status: string; patch: string; del: string },
+): JsonObject {
   const resultRef = op.result === 'kind' ? refs.kind : op.result === 'list' ? refs.list : refs.status;
   const out: JsonObject = {
     tags: [def.group === '' ? 'core_v1' : `${def.group}_${def.version}`],
@@ -38,7 +42,15 @@ function operationV3(def: ResourceDef, op: Operation, refs: { kind: string; list
     operationId: op.operationId,
     parameters: op.params.map(queryParamV3),
     responses: {
-      ...Object.fromEntries(op.codes.map((code) => [code, { description: code === '201' ? 'Created' : code === '202' ? 'Accepted' : 'OK', content: content(JSON_TYPES, resultRef) }])),
+      ...Object.fromEntries(
+        op.codes.map((code) => [
+          code,
+          {
+            description: code === '201' ? 'Created' : code === '202' ? 'Accepted' : 'OK',
+            content: content(JSON_TYPES, resultRef),
+          },
+        ]),
+      ),
       '401': { description: 'Unauthorized' },
     },
     'x-kubernetes-action': op.action,
@@ -53,7 +65,10 @@ function operationV3(def: ResourceDef, op: Operation, refs: { kind: string; list
 function pathItemV3(def: ResourceDef, spec: PathSpec, refs: Parameters<typeof operationV3>[2]): JsonObject {
   const item: JsonObject = {};
   for (const op of spec.operations) item[op.method] = operationV3(def, op, refs);
-  item.parameters = [...spec.pathParams.map(pathParamV3), queryParamV3({ name: 'pretty', type: 'string', description: "If 'true', the output is pretty printed." })];
+  item.parameters = [
+    ...spec.pathParams.map(pathParamV3),
+    queryParamV3({ name: 'pretty', type: 'string', description: "If 'true', the output is pretty printed." }),
+  ];
   return item;
 }
 
@@ -80,7 +95,9 @@ export function buildV3Document(defs: ResourceDef[]): JsonObject {
     paths,
     components: {
       schemas: set.schemas,
-      securitySchemes: { BearerToken: { type: 'apiKey', description: 'Bearer Token authentication', name: 'authorization', in: 'header' } },
+      securitySchemes: {
+        BearerToken: { type: 'apiKey', description: 'Bearer Token authentication', name: 'authorization', in: 'header' },
+      },
     },
     security: [{ BearerToken: [] }],
   };

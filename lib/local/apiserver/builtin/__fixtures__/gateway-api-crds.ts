@@ -26,9 +26,12 @@ function yamlFiles(dir: string): string[] {
 /** Loads the CRDs of one bundle folder (e.g. `v0.6.0` or `v1.1.0/experimental`), or of all. */
 export function loadCrds(subdir = ''): CrdFixture[] {
   const root = path.join(BUNDLES_DIR, subdir);
-  const files = subdir.endsWith('experimental') || subdir === ''
-    ? yamlFiles(root)
-    : readdirSync(root).filter((f) => f.endsWith('.yaml')).map((f) => path.join(root, f));
+  const files =
+    subdir.endsWith('experimental') || subdir === ''
+      ? yamlFiles(root)
+      : readdirSync(root)
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => path.join(root, f));
   return files.flatMap((file) =>
     parseAllDocuments(readFileSync(file, 'utf8'))
       .map((doc) => doc.toJS() as JsonObject | null)

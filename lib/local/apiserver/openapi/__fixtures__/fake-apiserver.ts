@@ -30,8 +30,26 @@ export interface FakeApiServer {
 
 function resourceList(groupVersion: string, defs: ResourceDef[]): JsonObject {
   const resources: JsonObject[] = defs.flatMap((d): JsonObject[] => [
-    { name: d.plural, singularName: d.singular, namespaced: d.namespaced, kind: d.kind, verbs: d.verbs, shortNames: d.shortNames, categories: d.categories },
-    ...(d.subresources.status ? [{ name: `${d.plural}/status`, singularName: '', namespaced: d.namespaced, kind: d.kind, verbs: ['get', 'patch', 'update'] }] : []),
+    {
+      name: d.plural,
+      singularName: d.singular,
+      namespaced: d.namespaced,
+      kind: d.kind,
+      verbs: d.verbs,
+      shortNames: d.shortNames,
+      categories: d.categories,
+    },
+    ...(d.subresources.status
+      ? [
+          {
+            name: `${d.plural}/status`,
+            singularName: '',
+            namespaced: d.namespaced,
+            kind: d.kind,
+            verbs: ['get', 'patch', 'update'],
+          },
+        ]
+      : []),
   ]);
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
 }
@@ -39,7 +57,11 @@ function resourceList(groupVersion: string, defs: ResourceDef[]): JsonObject {
 function discovery(pathname: string, defs: ResourceDef[]): JsonObject | undefined {
   if (pathname === '/version') return { major: '1', minor: '32', gitVersion: 'v1.32.0', platform: 'linux/amd64' };
   if (pathname === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
-  if (pathname === '/api/v1') return resourceList('v1', defs.filter((d) => d.group === ''));
+  if (pathname === '/api/v1')
+    return resourceList(
+      'v1',
+      defs.filter((d) => d.group === ''),
+    );
   const groups = [...new Set(defs.filter((d) => d.group !== '').map((d) => d.group))];
   if (pathname === '/apis') {
     return {
@@ -89,7 +111,10 @@ export async function startFakeApiServer(defs: ResourceDef[]): Promise<FakeApiSe
     if (req.method === 'POST') {
       const obj = JSON.parse(body) as JsonObject;
       const meta = (obj.metadata ?? {}) as JsonObject;
-      const stored = { ...obj, metadata: { ...meta, uid: 'u-1', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' } };
+      const stored = {
+        ...obj,
+        metadata: { ...meta, uid: 'u-1', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
+      };
       objects.set(`${key}/${String(meta.name)}`, stored);
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(JSON.stringify(stored));
