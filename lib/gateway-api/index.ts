@@ -27,3 +27,7 @@ export {
   type StatusObject,
 } from './status-objects';
 export { snapshotFromYaml, addObject, toSecretSummary } from './test-support';
+export { Engine, type EngineOptions, type EngineChange } from './engine';
+export { applyChange, type ProposedChange } from './apply-change';
+export { changeImpact, type ImpactReport, type ImpactOptions, type HostnameImpact, type ConditionChange } from './impact';
+export * from './topology';
