@@ -44,12 +44,11 @@ export function decodeManagedFields(raw: Json | undefined): ManagerEntry[] {
   return out;
 }
 
-/** Encodes entries, dropping empty ones, sorted like sortEncodedManagedFields (operation, time, manager, version, subresource). */
+/** Encodes entries, dropping empty ones and capping Update entries, sorted like sortEncodedManagedFields (operation, time, manager, version, subresource). */
 export function encodeManagedFields(entries: ManagerEntry[]): Json[] {
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const seconds = (t?: string): number => (t ? Math.floor(Date.parse(t) / 1000) || 0 : 0);
-  return entries
-    .filter((e) => !e.set.isEmpty())
+  return capUpdateManagers(entries)
     .sort(
       (a, b) =>
         cmp(a.operation, b.operation) ||
@@ -110,4 +109,43 @@ export function describeManager(e: ManagerEntry): string {
   if (e.subresource) s += ` with subresource ${JSON.stringify(e.subresource)}`;
   if (e.operation === 'Update') s += ` using ${e.apiVersion}`;
   return s;
+}
+
+/** The real server keeps at most this many Update entries (capmanagers.go). */
+export const MAX_UPDATE_MANAGERS = 10;
+/** The bucket older Update entries are folded into once the cap is exceeded. */
+export const ANCIENT_CHANGES = 'ancient-changes';
+
+/**
+ * Folds the oldest Update entries into an `ancient-changes` entry per API version until at most
+ * MAX_UPDATE_MANAGERS Update entries remain, so objects edited by many clients do not grow
+ * without bound. The bucket takes the time of the newest entry folded into it.
+ */
+export function capUpdateManagers(entries: ManagerEntry[]): ManagerEntry[] {
+  const live = entries.filter((e) => !e.set.isEmpty());
+  const updaters = live.filter((e) => e.operation === 'Update');
+  if (updaters.length <= MAX_UPDATE_MANAGERS) return live;
+  const seconds = (t?: string): number => (t ? Date.parse(t) || 0 : 0);
+  updaters.sort((a, b) => seconds(a.time) - seconds(b.time) || (a.manager < b.manager ? -1 : 1));
+  const out = new Set(live);
+  const buckets = new Map<string, ManagerEntry>();
+  for (const e of live) if (e.manager === ANCIENT_CHANGES && e.operation === 'Update') buckets.set(e.apiVersion, e);
+  let count = updaters.length;
+  for (const e of updaters) {
+    if (count <= MAX_UPDATE_MANAGERS) break;
+    if (e.manager === ANCIENT_CHANGES) continue;
+    let bucket = buckets.get(e.apiVersion);
+    out.delete(e);
+    if (bucket) {
+      bucket.set = bucket.set.union(e.set);
+      bucket.time = e.time ?? bucket.time;
+      count--;
+    } else {
+      // Renaming the oldest entry into the bucket keeps the count; the next fold reduces it.
+      bucket = { manager: ANCIENT_CHANGES, operation: 'Update', apiVersion: e.apiVersion, time: e.time, set: e.set };
+      buckets.set(e.apiVersion, bucket);
+      out.add(bucket);
+    }
+  }
+  return [...out];
 }

@@ -168,4 +168,30 @@ describe('recordUpdate', () => {
     });
     expect(managed(reset).map((e) => e.manager)).toEqual(['kubectl-replace']);
   });
+
+  it('folds the oldest of more than ten updaters into ancient-changes', () => {
+    let route = recordUpdate({
+      old: undefined,
+      updated: seedRoute(),
+      manager: 'creator',
+      operation: 'Update',
+      def: httpRouteDef,
+      time: T0,
+    });
+    for (let i = 0; i < 12; i++) {
+      const labels = { ...(meta(route).labels as JsonObject), [`l${i}`]: 'x' };
+      const updated = { ...route, metadata: { ...meta(route), labels } };
+      const time = `2026-03-02T00:00:${String(i).padStart(2, '0')}Z`;
+      route = recordUpdate({ old: route, updated, manager: `editor-${i}`, operation: 'Update', def: httpRouteDef, time });
+    }
+    const names = managed(route).map((e) => e.manager);
+    expect(names).toHaveLength(10);
+    expect(names).toContain('ancient-changes');
+    expect(names).not.toContain('creator');
+    expect(names).toContain('editor-11');
+    // Nothing is lost: the bucket owns what the folded managers owned.
+    const bucket = managed(route).find((e) => e.manager === 'ancient-changes')?.fieldsV1 as JsonObject;
+    expect(bucket['f:spec']).toBeDefined();
+    expect(((bucket['f:metadata'] as JsonObject)['f:labels'] as JsonObject)['f:l0']).toEqual({});
+  });
 });

@@ -174,4 +174,20 @@ describe('serverSideApply: conflicts and ownership', () => {
     });
     expect(meta(aLetsGo).labels).toEqual({ env: 'prod' });
   });
+
+  it('attributes the fields of an object stored without managed fields to before-first-apply', () => {
+    const err = errorOf(() =>
+      serverSideApply({
+        live: seedRoute(),
+        applied: routeConfig({ hostnames: ['a.aliyun.com'] }),
+        manager: 'kubectl',
+        force: false,
+        def: httpRouteDef,
+        time: T1,
+      }),
+    );
+    expect(err.message).toBe(
+      'Apply failed with 1 conflict: conflict with "before-first-apply" using gateway.networking.k8s.io/v1: .spec.hostnames',
+    );
+  });
 });

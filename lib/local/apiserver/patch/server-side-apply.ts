@@ -61,6 +61,16 @@ function conflictError(conflicts: Array<{ entry: ManagerEntry; path: FieldPath }
 }
 
 /**
+ * An object stored without managed fields (written before anyone tracked them) gets its current
+ * fields attributed to `before-first-apply` on its first apply, as the real server does, so the
+ * apply conflicts instead of silently overwriting values nobody claimed.
+ */
+function beforeFirstApply(live: JsonObject, def: ResourceDef, apiVersion: string): ManagerEntry {
+  const { added } = ownableChanges({}, live, withObjectMeta(def.schema), def);
+  return { manager: 'before-first-apply', operation: 'Update', apiVersion, set: added };
+}
+
+/**
  * Applies a configuration on behalf of `manager` and returns the object to store, with
  * `metadata.managedFields` updated. Applied values win; fields this manager applied before but
  * no longer sets are removed unless another manager owns them; a field another manager owns that
@@ -83,6 +93,7 @@ export function serverSideApply(p: ServerSideApplyParams): JsonObject {
 
   const entries = p.live ? decodeManagedFields(isObject(p.live.metadata) ? p.live.metadata.managedFields : undefined) : [];
   const live = p.live ? withoutManagedFields(p.live) : {};
+  if (p.live && entries.length === 0) entries.push(beforeFirstApply(live, p.def, apiVersion));
   let merged = typed(p.def, 'live', () => mergeApplied(live, cfg, schema)) as JsonObject;
 
   const key = entryKey({ manager: p.manager, operation: 'Apply', apiVersion });
