@@ -6,7 +6,7 @@ import type { Attachment, EngineStatus, Gateway, GRPCRoute, HTTPRoute, Snapshot 
 import { compileGrpcRoute, compileHttpRoute } from './compile-rules';
 import { compareListenerHostnames } from './hostname';
 import { compareGrpcCandidates, compareHttpCandidates } from './precedence';
-import { makeRefResolver } from './refs';
+import { indexServices, makeRefResolver } from './refs';
 import { gatewayAddresses, inactiveReason } from './gateway-info';
 import type { CompiledListener, GrpcCandidate, HostIndex, HttpCandidate, InactiveListener, RouteTable } from './table';
 
@@ -54,8 +54,8 @@ function createdMs(g: Gateway): number {
  * by route hostname. Cost is paid once per snapshot; {@link routeHttp} then only scans.
  */
 export function compileRoutes(snapshot: Snapshot, status: RoutingStatusInput): RouteTable {
-  const resolve = makeRefResolver(snapshot);
-  const services = new Map(snapshot.services.map((svc) => [`${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`, svc]));
+  const services = indexServices(snapshot);
+  const resolve = makeRefResolver(snapshot, services);
   const httpRoutes = new Map<string, HTTPRoute>(snapshot.httpRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]));
   const grpcRoutes = new Map<string, GRPCRoute>(snapshot.grpcRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]));
   const byListener = new Map<string, Attachment[]>();

@@ -19,6 +19,13 @@ export interface RefResolution {
 /** Resolves refs made by a route of `fromKind` in `fromNamespace`. */
 export type RefResolver = (fromKind: string, fromNamespace: string, ref: BackendObjectReference) => RefResolution;
 
+/** Services by `namespace/name`, built once per compile and shared. */
+export function indexServices(snapshot: Snapshot): Map<string, Service> {
+  const services = new Map<string, Service>();
+  for (const s of snapshot.services) services.set(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`, s);
+  return services;
+}
+
 function grantAllows(grants: ReferenceGrant[], fromKind: string, fromNs: string, toNs: string, toName: string): boolean {
   return grants.some(
     (g) =>
@@ -29,9 +36,7 @@ function grantAllows(grants: ReferenceGrant[], fromKind: string, fromNs: string,
 }
 
 /** Builds a resolver over a snapshot's Services and ReferenceGrants. */
-export function makeRefResolver(snapshot: Snapshot): RefResolver {
-  const services = new Map<string, Service>();
-  for (const s of snapshot.services) services.set(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`, s);
+export function makeRefResolver(snapshot: Snapshot, services: Map<string, Service> = indexServices(snapshot)): RefResolver {
   return (fromKind, fromNs, ref) => {
     const namespace = ref.namespace ?? fromNs;
     const base = { namespace, name: ref.name, port: ref.port };
