@@ -39,7 +39,6 @@ const NOUN: Record<PemField, string> = { certificate: 'certificate', key: 'priva
 function diagnoseNonPem(text: string, field: PemField): { code: ChainErrorCode; error: string } | null {
   const noun = NOUN[field];
   if (text.trim() === '') return { code: 'empty', error: `The ${noun} is empty: paste or upload a PEM file.` };
-  // eslint-disable-next-line no-control-regex
   if (/^0[\u0080-\u00ff\ufffd]/.test(text) || /[\u0000-\u0008\u000e-\u001f]/.test(text)) {
     return { code: 'der', error: `This ${noun} is DER (binary), not PEM; ${DER_HINT[field]}.` };
   }

@@ -80,8 +80,11 @@ export interface HostnameCoverage {
   by?: string;
 }
 
-/** How the private key of a TLS Secret relates to its certificate. */
-export type KeyStatus = 'match' | 'mismatch' | 'missing' | 'unreadable';
+/**
+ * How the private key of a TLS Secret relates to its certificate; `unchecked` when the key reads
+ * fine but there is no readable certificate to compare it with.
+ */
+export type KeyStatus = 'match' | 'mismatch' | 'missing' | 'unreadable' | 'unchecked';
 
 /** One thing wrong with a stored certificate, for the list, the listener and the overview. */
 export interface CertificateProblem {
