@@ -98,7 +98,8 @@ function step(doc: Json, o: Operation): Json {
     case 'remove':
       return remove(doc, o.path);
     case 'replace':
-      // §4.3: identical to remove then add, and the target must exist.
+      // §4.3: identical to remove then add, and the target must exist (the root always does).
+      if (o.path === '') return o.value as Json;
       return add(remove(doc, o.path, 'replace'), o.path, o.value as Json);
     case 'move': {
       const from = o.from as string;
