@@ -74,7 +74,7 @@ export function routeGrpc(table: RouteTable, req: GrpcRequestInput, opts: RouteO
   const p: Probe = { service: req.service, method: req.method, headers };
   const found = explain
     ? searchExplained(tiers, ORDER, (c) => probeHits(c, p), d.explanation, {
-        label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
+        label: (c) => (c.label ??= ruleLabel(c.route, c.rule, c.matchIndex)),
         misses: (c) => grpcMatchMisses(c.match, req.service, req.method, headers),
         lostTo: (w, c) => (compareGrpcCandidates(w, c) < 0 ? 'lower precedence (service, method, header matches, route age, name, rule order)' : 'tie'),
       })

@@ -56,7 +56,7 @@ export function routeHttp(table: RouteTable, req: HttpRequestInput, opts: RouteO
   const tiers = hostTiers(l.http, host);
   const found = explain
     ? searchExplained(tiers, ORDER, (c) => hits(c, p), d.explanation, {
-        label: (c) => ruleLabel(c.route, c.rule, c.matchIndex),
+        label: (c) => (c.label ??= ruleLabel(c.route, c.rule, c.matchIndex)),
         misses: (c) => httpMatchMisses(c.match, p.method, p.target, p.headers),
         lostTo: (w, c) => httpPrecedenceReason(w, c),
       })

@@ -58,6 +58,8 @@ export interface HttpCandidate {
   rule: CompiledRule;
   matchIndex: number;
   match: CompiledHttpMatch;
+  /** Explanation label, built on first use and cached (candidates are shared across requests). */
+  label?: string;
 }
 
 /** One (rule, match) pair of a GRPCRoute. */
@@ -66,6 +68,8 @@ export interface GrpcCandidate {
   rule: CompiledRule;
   matchIndex: number;
   match: CompiledGrpcMatch;
+  /** Explanation label, cached like {@link HttpCandidate.label}. */
+  label?: string;
 }
 
 /** Candidates bucketed by the route hostname that admits them, for hostname precedence. */
