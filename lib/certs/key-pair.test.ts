@@ -70,13 +70,13 @@ describe('checkKeyPair: encrypted keys', () => {
 describe('checkKeyPair: wrong things in the key field', () => {
   it('a certificate', () => {
     expect(error(checkKeyPair(rsaCert, fixture('rsa-leaf.crt')))).toMatch(
-      /The private key field holds a certificate, not a private key/,
+      /^The private key field holds a certificate, not a private key: it belongs in the certificate field\.$/,
     );
   });
 
   it('a public key', () => {
     const pub = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n';
-    expect(error(checkKeyPair(rsaCert, pub))).toMatch(/holds a public key \(PUBLIC KEY\)/);
+    expect(error(checkKeyPair(rsaCert, pub))).toMatch(/^The private key field holds a public key \(PUBLIC KEY\), not a private key: expected -----BEGIN PRIVATE KEY-----\.$/);
   });
 
   it('two keys', () => {

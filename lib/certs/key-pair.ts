@@ -6,7 +6,7 @@ import 'server-only';
 import { createPrivateKey, type KeyObject, type X509Certificate } from 'node:crypto';
 import { describeKey } from './names';
 import { readCertificates } from './parse';
-import { describeLabel, isPrivateKeyLabel, splitPem, type PemBlock } from './pem';
+import { isPrivateKeyLabel, splitPem, wrongBlockMessage, type PemBlock } from './pem';
 import type { KeyInfo } from './types';
 
 /** A private key read from PEM. `key` is a live KeyObject: keep it on the server. */
@@ -37,7 +37,7 @@ export function loadPrivateKey(keyPem: string, passphrase?: string): LoadedKey {
     return {
       ok: false,
       error: other
-        ? `The private key field holds ${describeLabel(other.label)}, not a private key (expected -----BEGIN PRIVATE KEY-----).`
+        ? wrongBlockMessage(other.label, 'key', other.position)
         : 'No private key found: expected -----BEGIN PRIVATE KEY-----.',
     };
   }

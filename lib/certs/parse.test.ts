@@ -116,7 +116,7 @@ describe('parseCertificateChain: bad input gets a precise error', () => {
   it('a private key pasted in the certificate field', () => {
     const e = failure(parseCertificateChain(fixture('rsa-leaf.key')));
     expect(e.code).toBe('not-certificate');
-    expect(e.error).toMatch(/PEM block 1 is a private key \(PRIVATE KEY\): it belongs in the private key field/);
+    expect(e.error).toMatch(/^PEM block 1 is a private key \(PRIVATE KEY\), not a certificate: it belongs in the private key field\.$/);
   });
 
   it('a certificate followed by its key: names the second block', () => {

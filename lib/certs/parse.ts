@@ -5,7 +5,7 @@ import 'server-only';
 import { X509Certificate } from 'node:crypto';
 import { classifyExpiry, daysLeft, DEFAULT_WARN_DAYS } from './expiry';
 import { certificateCommonNames, describeKey, formatDn, parseSubjectAltName } from './names';
-import { describeLabel, splitPem } from './pem';
+import { splitPem, wrongBlockMessage } from './pem';
 import type { CertificateInfo, ChainOrder, ParsedChain } from './types';
 
 /** Everything public about one certificate, as of `now`. */
@@ -92,7 +92,7 @@ export function readCertificates(
       return {
         ok: false,
         code: 'not-certificate',
-        error: `PEM block ${block.position} is ${describeLabel(block.label)}, not a certificate (expected -----BEGIN CERTIFICATE-----).`,
+        error: wrongBlockMessage(block.label, 'certificate', block.position),
       };
     }
     try {

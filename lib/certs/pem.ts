@@ -127,14 +127,30 @@ export function isPrivateKeyLabel(label: string): boolean {
   return /(^|\s)PRIVATE KEY$/.test(label);
 }
 
-/** A sentence describing what a non-certificate block is and where it belongs. */
-export function describeLabel(label: string): string {
-  if (isPrivateKeyLabel(label)) return `a private key (${label}): it belongs in the private key field`;
-  if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY') return `a public key (${label}), not a certificate`;
-  if (label.endsWith('CERTIFICATE REQUEST')) return `a certificate signing request (${label}): have a CA sign it first`;
-  if (label === 'PKCS7') return 'a PKCS#7 bundle: convert with `openssl pkcs7 -print_certs -in bundle.p7b`';
-  if (label === 'TRUSTED CERTIFICATE') return 'an OpenSSL trusted certificate: convert with `openssl x509 -in cert.pem`';
-  if (label === 'X509 CRL') return 'a certificate revocation list (X509 CRL)';
-  if (label === 'CERTIFICATE') return 'a certificate';
-  return `a ${label} block`;
+/**
+ * Says what a block is when it is not what `field` expects, and what to do about it, e.g.
+ * "PEM block 1 is a private key (PRIVATE KEY), not a certificate: it belongs in the private key field."
+ */
+export function wrongBlockMessage(label: string, field: PemField, position: number): string {
+  const [noun, hint] = blockKind(label, field);
+  const where = field === 'certificate' ? `PEM block ${position} is` : 'The private key field holds';
+  const expected = field === 'certificate' ? 'CERTIFICATE' : 'PRIVATE KEY';
+  return `${where} ${noun}, not a ${NOUN[field]}: ${hint ?? `expected -----BEGIN ${expected}-----`}.`;
+}
+
+function blockKind(label: string, field: PemField): [noun: string, hint?: string] {
+  if (isPrivateKeyLabel(label)) return [`a private key (${label})`, 'it belongs in the private key field'];
+  if (label === 'CERTIFICATE') {
+    return ['a certificate', field === 'key' ? 'it belongs in the certificate field' : undefined];
+  }
+  if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY') return [`a public key (${label})`];
+  if (label.endsWith('CERTIFICATE REQUEST')) {
+    return [`a certificate signing request (${label})`, 'have a CA sign it and paste the certificate it returns'];
+  }
+  if (label === 'PKCS7') return ['a PKCS#7 bundle', 'convert it with `openssl pkcs7 -print_certs -in bundle.p7b`'];
+  if (label === 'TRUSTED CERTIFICATE') {
+    return ['an OpenSSL trusted certificate', 'convert it with `openssl x509 -in cert.pem -out plain.pem`'];
+  }
+  if (label === 'X509 CRL') return ['a certificate revocation list (X509 CRL)'];
+  return [`a ${label} block`];
 }
