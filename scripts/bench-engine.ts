@@ -21,27 +21,54 @@ export function generateCluster(): Snapshot {
   s.gatewayClasses.push({ metadata: { name: 'istio' }, spec: { controllerName: CONTROLLER } });
   for (let n = 0; n < SIZES.namespaces; n++) s.namespaces.push({ metadata: { name: `ns${n}`, labels: { team: `t${n % 5}` } } });
   for (let i = 0; i < SIZES.ingressGateways; i++) {
-    s.services.push({ metadata: { name: `ingress${i}`, namespace: 'istio-system' }, spec: { clusterIP: `10.255.0.${i}`, ports: [{ port: 80 }, { port: 443 }] } });
+    s.services.push({
+      metadata: { name: `ingress${i}`, namespace: 'istio-system' },
+      spec: { clusterIP: `10.255.0.${i}`, ports: [{ port: 80 }, { port: 443 }] },
+    });
   }
   for (let g = 0; g < SIZES.gateways; g++) {
     const ns = `ns${g % SIZES.namespaces}`;
     s.secrets.push({ metadata: { name: `cert${g}`, namespace: ns }, type: 'kubernetes.io/tls', keys: ['tls.crt', 'tls.key'] });
     s.gateways.push({
-      metadata: { name: `gw${g}`, namespace: ns, generation: 1, creationTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, g)).toISOString() },
+      metadata: {
+        name: `gw${g}`,
+        namespace: ns,
+        generation: 1,
+        creationTimestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, g)).toISOString(),
+      },
       spec: {
         gatewayClassName: 'istio',
         addresses: [{ type: 'Hostname', value: `ingress${g % SIZES.ingressGateways}.istio-system.svc.cluster.local` }],
         listeners: [
-          { name: 'http', port: 80, protocol: 'HTTP', hostname: `*.g${g}.example.com`, allowedRoutes: { namespaces: { from: 'All' } } },
-          { name: 'https', port: 443, protocol: 'HTTPS', hostname: `*.g${g}.example.com`, tls: { mode: 'Terminate', certificateRefs: [{ name: `cert${g}` }] }, allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { team: `t${g % 5}` } } } } },
+          {
+            name: 'http',
+            port: 80,
+            protocol: 'HTTP',
+            hostname: `*.g${g}.example.com`,
+            allowedRoutes: { namespaces: { from: 'All' } },
+          },
+          {
+            name: 'https',
+            port: 443,
+            protocol: 'HTTPS',
+            hostname: `*.g${g}.example.com`,
+            tls: { mode: 'Terminate', certificateRefs: [{ name: `cert${g}` }] },
+            allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { team: `t${g % 5}` } } } },
+          },
         ],
       },
     });
   }
   for (let i = 0; i < SIZES.services; i++) {
     const ns = `ns${i % SIZES.namespaces}`;
-    s.services.push({ metadata: { name: `svc${i}`, namespace: ns }, spec: { clusterIP: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, ports: [{ port: 8080 }] } });
-    s.endpointSlices.push({ metadata: { name: `svc${i}-x`, namespace: ns, labels: { 'kubernetes.io/service-name': `svc${i}` } }, endpoints: [{ addresses: [`10.128.0.${i & 255}`] }] });
+    s.services.push({
+      metadata: { name: `svc${i}`, namespace: ns },
+      spec: { clusterIP: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, ports: [{ port: 8080 }] },
+    });
+    s.endpointSlices.push({
+      metadata: { name: `svc${i}-x`, namespace: ns, labels: { 'kubernetes.io/service-name': `svc${i}` } },
+      endpoints: [{ addresses: [`10.128.0.${i & 255}`] }],
+    });
   }
   for (let r = 0; r < SIZES.routes; r++) s.httpRoutes.push(route(r, 0));
   return s;
@@ -57,8 +84,17 @@ function route(r: number, variant: number): HTTPRoute {
       parentRefs: [{ name: `gw${g}`, namespace: `ns${g % SIZES.namespaces}` }],
       hostnames: [`r${r}-${variant % 2}.g${g}.example.com`],
       rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: `/api/${variant}` } }], backendRefs: [{ name: `svc${(r * 2) % SIZES.services}`, port: 8080, weight: 90 }, { name: `svc${(r * 2 + 50) % SIZES.services}`, port: 8080, weight: 10 }] },
-        { matches: [{ path: { type: 'Exact', value: '/health' } }], backendRefs: [{ name: `svc${(r * 2 + 100) % SIZES.services}`, port: 8080 }] },
+        {
+          matches: [{ path: { type: 'PathPrefix', value: `/api/${variant}` } }],
+          backendRefs: [
+            { name: `svc${(r * 2) % SIZES.services}`, port: 8080, weight: 90 },
+            { name: `svc${(r * 2 + 50) % SIZES.services}`, port: 8080, weight: 10 },
+          ],
+        },
+        {
+          matches: [{ path: { type: 'Exact', value: '/health' } }],
+          backendRefs: [{ name: `svc${(r * 2 + 100) % SIZES.services}`, port: 8080 }],
+        },
       ],
     },
   };
@@ -109,13 +145,33 @@ function main(): void {
     generateMs: round(generateMs),
     timing: 'cpu time (user+system) per operation; wallMedian for reference',
     loadAverage: loadavg().map(round),
-    fullStatusMs: { median: round(median(fullRuns)), wallMedian: round(median(fullWall)), min: round(Math.min(...fullRuns)), max: round(Math.max(...fullRuns)), runs: fullRuns.length, targetMs: 300 },
-    incrementalRouteMs: { median: round(median(incRuns)), wallMedian: round(median(incWall)), p95: round([...incRuns].sort((a, b) => a - b)[Math.floor(incRuns.length * 0.95)] ?? NaN), max: round(Math.max(...incRuns)), runs: incRuns.length, targetMs: 20 },
+    fullStatusMs: {
+      median: round(median(fullRuns)),
+      wallMedian: round(median(fullWall)),
+      min: round(Math.min(...fullRuns)),
+      max: round(Math.max(...fullRuns)),
+      runs: fullRuns.length,
+      targetMs: 300,
+    },
+    incrementalRouteMs: {
+      median: round(median(incRuns)),
+      wallMedian: round(median(incWall)),
+      p95: round([...incRuns].sort((a, b) => a - b)[Math.floor(incRuns.length * 0.95)] ?? NaN),
+      max: round(Math.max(...incRuns)),
+      runs: incRuns.length,
+      targetMs: 20,
+    },
   };
-  console.log(`cluster: ${SIZES.routes} HTTPRoutes, ${SIZES.gateways} Gateways, ${SIZES.services} Services → ${attachments} attachments`);
+  console.log(
+    `cluster: ${SIZES.routes} HTTPRoutes, ${SIZES.gateways} Gateways, ${SIZES.services} Services → ${attachments} attachments`,
+  );
   console.log(`load average ${results.loadAverage.join(' ')}; figures are CPU time per operation`);
-  console.log(`full status:        median ${results.fullStatusMs.median} ms, wall ${results.fullStatusMs.wallMedian} ms (min ${results.fullStatusMs.min}, max ${results.fullStatusMs.max}; target < 300 ms)`);
-  console.log(`incremental route:  median ${results.incrementalRouteMs.median} ms, wall ${results.incrementalRouteMs.wallMedian} ms, p95 ${results.incrementalRouteMs.p95} ms (target < 20 ms)`);
+  console.log(
+    `full status:        median ${results.fullStatusMs.median} ms, wall ${results.fullStatusMs.wallMedian} ms (min ${results.fullStatusMs.min}, max ${results.fullStatusMs.max}; target < 300 ms)`,
+  );
+  console.log(
+    `incremental route:  median ${results.incrementalRouteMs.median} ms, wall ${results.incrementalRouteMs.wallMedian} ms, p95 ${results.incrementalRouteMs.p95} ms (target < 20 ms)`,
+  );
   const dir = path.join(process.cwd(), 'bench-results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'engine.json');

@@ -45,7 +45,10 @@ function resolveGroup(group: readonly GatewayState[]): void {
       const loser = findWinner(gw, l, families, hosts);
       if (loser) {
         const clash = listenerClash(l, loser.l) ?? 'HostnameConflict';
-        const what = clash === 'ProtocolConflict' ? `protocol ${loser.l.protocol}` : `the same hostname ${l.hostname ? `"${l.hostname}"` : '(any)'}`;
+        const what =
+          clash === 'ProtocolConflict'
+            ? `protocol ${loser.l.protocol}`
+            : `the same hostname ${l.hostname ? `"${l.hostname}"` : '(any)'}`;
         l.conflict = {
           reason: clash,
           message: `port ${l.port} on ${gw.binding.service ? `ingress gateway ${gw.binding.service}` : 'this address'} is already used with ${what} by listener "${loser.l.name}" of Gateway ${loser.gw.key}, which is older and keeps it`,
@@ -62,7 +65,12 @@ function resolveGroup(group: readonly GatewayState[]): void {
 }
 
 /** The earlier listener (of another Gateway) this one clashes with, if any. */
-function findWinner(gw: GatewayState, l: ListenerState, families: Map<number, Map<string, Owner>>, hosts: Map<string, Owner>): Owner | undefined {
+function findWinner(
+  gw: GatewayState,
+  l: ListenerState,
+  families: Map<number, Map<string, Owner>>,
+  hosts: Map<string, Owner>,
+): Owner | undefined {
   const fams = families.get(l.port);
   if (!fams) return undefined;
   for (const [fam, owner] of [...fams.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -53,7 +53,10 @@ export function bindAddress(gw: Gateway, index: SnapshotIndex, provisioned: stri
   if (type !== 'Hostname' && type !== 'IPAddress') {
     return {
       statusAddresses: [],
-      unsupported: { reason: GatewayReason.UnsupportedAddress, message: `address type "${type}" is not supported; use Hostname (ASM ingress gateway Service) or IPAddress` },
+      unsupported: {
+        reason: GatewayReason.UnsupportedAddress,
+        message: `address type "${type}" is not supported; use Hostname (ASM ingress gateway Service) or IPAddress`,
+      },
     };
   }
   const svc = type === 'Hostname' ? findByHostname(first.value, index) : findByIp(first.value, index);
@@ -76,7 +79,10 @@ function bindProvisioned(gw: Gateway, provisioned: string | undefined): AddressB
   if (!provisioned) {
     return {
       statusAddresses: [],
-      problem: { reason: GatewayReason.AddressNotAssigned, message: `no address assigned yet to Gateway ${objectKey(gw)}: set spec.addresses to bind it to an ingress gateway Service` },
+      problem: {
+        reason: GatewayReason.AddressNotAssigned,
+        message: `no address assigned yet to Gateway ${objectKey(gw)}: set spec.addresses to bind it to an ingress gateway Service`,
+      },
     };
   }
   return {
@@ -92,7 +98,9 @@ function findByHostname(hostname: string, index: SnapshotIndex): { service?: Ser
   }
   const service = index.services.get(key);
   if (!service) {
-    return { why: `ingress gateway Service ${key} (from address "${hostname}") not found: deploy the ingress gateway or fix spec.addresses` };
+    return {
+      why: `ingress gateway Service ${key} (from address "${hostname}") not found: deploy the ingress gateway or fix spec.addresses`,
+    };
   }
   return { service, why: '' };
 }

@@ -1,5 +1,5 @@
 /** Applying a proposed change (objects to create/update, objects to delete) to a snapshot, purely. */
-import { addObject } from './test-support';
+import { addObject } from './snapshot-input';
 import type { Snapshot } from './types';
 import { emptySnapshot, keyOf, objectKey } from './types';
 

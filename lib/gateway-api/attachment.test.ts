@@ -10,29 +10,52 @@ import type { Gateway, HTTPRoute, ParentReference, Snapshot } from './types';
 
 const NOW = '2026-01-01T00:00:00Z';
 
-function accepted(gw: Gateway, route: HTTPRoute, edit?: (s: Snapshot) => void): { status?: string; reason?: string; attached: number } {
+function accepted(
+  gw: Gateway,
+  route: HTTPRoute,
+  edit?: (s: Snapshot) => void,
+): { status?: string; reason?: string; attached: number } {
   const s = baseSnapshot();
   s.gateways.push(gw);
   s.httpRoutes.push(route);
   s.services.push(service(route.metadata.namespace ?? '', 'backend', [8080]));
-  s.namespaces.push({ metadata: { name: 'infra', labels: { team: 'infra' } } }, { metadata: { name: 'apps', labels: { team: 'apps', env: 'prod' } } });
+  s.namespaces.push(
+    { metadata: { name: 'infra', labels: { team: 'infra' } } },
+    { metadata: { name: 'apps', labels: { team: 'apps', env: 'prod' } } },
+  );
   edit?.(s);
   const st = computeStatus(s, { controllerNames: [TEST_CONTROLLER], now: NOW });
-  const c = findCondition(st.httpRoutes[`${route.metadata.namespace}/${route.metadata.name}`]?.parents[0]?.conditions, 'Accepted');
+  const c = findCondition(
+    st.httpRoutes[`${route.metadata.namespace}/${route.metadata.name}`]?.parents[0]?.conditions,
+    'Accepted',
+  );
   return { status: c?.status, reason: c?.reason, attached: st.attachments.length };
 }
 
 const ref = (r: Partial<ParentReference> = {}): ParentReference => ({ name: 'gw', namespace: 'infra', ...r });
 const gw80 = (l = httpListener('web', 80)) => gateway('infra', 'gw', [l]);
-const routeWith = (parent: ParentReference, spec: Partial<HTTPRoute['spec']> = {}) => httpRoute('apps', 'r', { parentRefs: [parent], ...spec });
+const routeWith = (parent: ParentReference, spec: Partial<HTTPRoute['spec']> = {}) =>
+  httpRoute('apps', 'r', { parentRefs: [parent], ...spec });
 
 describe('parentRef group / kind / namespace / name', () => {
   it.each([
-    ['defaults to a Gateway in the route namespace', gateway('apps', 'gw', [httpListener('web', 80)]), { name: 'gw' }, 'True', 'Accepted'],
+    [
+      'defaults to a Gateway in the route namespace',
+      gateway('apps', 'gw', [httpListener('web', 80)]),
+      { name: 'gw' },
+      'True',
+      'Accepted',
+    ],
     ['explicit group and kind', gw80(), ref({ group: 'gateway.networking.k8s.io', kind: 'Gateway' }), 'True', 'Accepted'],
     ['wrong kind', gw80(), ref({ kind: 'Service', group: '' }), 'False', 'UnsupportedValue'],
     ['wrong group', gw80(), ref({ group: 'example.com' }), 'False', 'UnsupportedValue'],
-    ['namespace defaults to the route namespace, so another namespace misses', gw80(), { name: 'gw' }, 'False', 'NoMatchingParent'],
+    [
+      'namespace defaults to the route namespace, so another namespace misses',
+      gw80(),
+      { name: 'gw' },
+      'False',
+      'NoMatchingParent',
+    ],
     ['unknown name', gw80(), ref({ name: 'nope' }), 'False', 'NoMatchingParent'],
   ] as const)('%s', (_, gw, parent, status, reason) => {
     expect(accepted(gw, routeWith(parent as ParentReference))).toMatchObject({ status, reason });
@@ -60,28 +83,87 @@ describe('allowedRoutes.namespaces', () => {
     ['All', withFrom({ from: 'All' }), 'True', 'Accepted'],
     ['Same (route in another namespace)', withFrom({ from: 'Same' }), 'False', 'NotAllowedByListeners'],
     ['default is Same', withFrom(undefined), 'False', 'NotAllowedByListeners'],
-    ['Selector matchLabels match', withFrom({ from: 'Selector', selector: { matchLabels: { team: 'apps' } } }), 'True', 'Accepted'],
-    ['Selector matchLabels miss', withFrom({ from: 'Selector', selector: { matchLabels: { team: 'infra' } } }), 'False', 'NotAllowedByListeners'],
-    ['Selector In', withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'stage'] }] } }), 'True', 'Accepted'],
-    ['Selector NotIn', withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] } }), 'False', 'NotAllowedByListeners'],
-    ['Selector Exists', withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'team', operator: 'Exists' }] } }), 'True', 'Accepted'],
-    ['Selector DoesNotExist', withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'team', operator: 'DoesNotExist' }] } }), 'False', 'NotAllowedByListeners'],
-    ['Selector on the automatic name label', withFrom({ from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'apps' } } }), 'True', 'Accepted'],
+    [
+      'Selector matchLabels match',
+      withFrom({ from: 'Selector', selector: { matchLabels: { team: 'apps' } } }),
+      'True',
+      'Accepted',
+    ],
+    [
+      'Selector matchLabels miss',
+      withFrom({ from: 'Selector', selector: { matchLabels: { team: 'infra' } } }),
+      'False',
+      'NotAllowedByListeners',
+    ],
+    [
+      'Selector In',
+      withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'stage'] }] } }),
+      'True',
+      'Accepted',
+    ],
+    [
+      'Selector NotIn',
+      withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] } }),
+      'False',
+      'NotAllowedByListeners',
+    ],
+    [
+      'Selector Exists',
+      withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'team', operator: 'Exists' }] } }),
+      'True',
+      'Accepted',
+    ],
+    [
+      'Selector DoesNotExist',
+      withFrom({ from: 'Selector', selector: { matchExpressions: [{ key: 'team', operator: 'DoesNotExist' }] } }),
+      'False',
+      'NotAllowedByListeners',
+    ],
+    [
+      'Selector on the automatic name label',
+      withFrom({ from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'apps' } } }),
+      'True',
+      'Accepted',
+    ],
   ] as const)('%s', (_, gw, status, reason) => {
     expect(accepted(gw, routeWith(ref()))).toMatchObject({ status, reason });
   });
 
   it('Same accepts a route in the Gateway namespace', () => {
     const gw = gw80(httpListener('web', 80, undefined, { allowedRoutes: { namespaces: { from: 'Same' } } }));
-    expect(accepted(gw, httpRoute('infra', 'r', { parentRefs: [{ name: 'gw' }] }))).toMatchObject({ status: 'True', reason: 'Accepted' });
+    expect(accepted(gw, httpRoute('infra', 'r', { parentRefs: [{ name: 'gw' }] }))).toMatchObject({
+      status: 'True',
+      reason: 'Accepted',
+    });
   });
 });
 
 describe('allowedRoutes.kinds and protocol vs route kind', () => {
   it.each([
-    ['HTTPRoute allowed by kinds', httpListener('web', 80, undefined, { allowedRoutes: { namespaces: { from: 'All' }, kinds: [{ kind: 'HTTPRoute' }] } }), 'True', 'Accepted'],
-    ['only GRPCRoute allowed', httpListener('web', 80, undefined, { allowedRoutes: { namespaces: { from: 'All' }, kinds: [{ kind: 'GRPCRoute' }] } }), 'False', 'NotAllowedByListeners'],
-    ['TLS listener serves TLSRoute only', { name: 'tls', port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' as const }, allowedRoutes: { namespaces: { from: 'All' as const } } }, 'False', 'NotAllowedByListeners'],
+    [
+      'HTTPRoute allowed by kinds',
+      httpListener('web', 80, undefined, { allowedRoutes: { namespaces: { from: 'All' }, kinds: [{ kind: 'HTTPRoute' }] } }),
+      'True',
+      'Accepted',
+    ],
+    [
+      'only GRPCRoute allowed',
+      httpListener('web', 80, undefined, { allowedRoutes: { namespaces: { from: 'All' }, kinds: [{ kind: 'GRPCRoute' }] } }),
+      'False',
+      'NotAllowedByListeners',
+    ],
+    [
+      'TLS listener serves TLSRoute only',
+      {
+        name: 'tls',
+        port: 443,
+        protocol: 'TLS',
+        tls: { mode: 'Passthrough' as const },
+        allowedRoutes: { namespaces: { from: 'All' as const } },
+      },
+      'False',
+      'NotAllowedByListeners',
+    ],
   ] as const)('%s', (_, l, status, reason) => {
     expect(accepted(gw80(l), routeWith(ref()))).toMatchObject({ status, reason });
   });
@@ -104,12 +186,21 @@ describe('hostname intersection decides attachment', () => {
     ['foo.example.com', ['bar.example.com'], 'False', 'NoMatchingListenerHostname'],
     [undefined, ['anything.io'], 'True', 'Accepted'],
   ] as const)('listener %s, route %j', (lh, rh, status, reason) => {
-    expect(accepted(gw80(httpListener('web', 80, lh)), routeWith(ref(), { hostnames: [...rh] }))).toMatchObject({ status, reason });
+    expect(accepted(gw80(httpListener('web', 80, lh)), routeWith(ref(), { hostnames: [...rh] }))).toMatchObject({
+      status,
+      reason,
+    });
   });
 
   it('NotAllowedByListeners loses to NoMatchingListenerHostname when one listener got further', () => {
-    const gw = gateway('infra', 'gw', [httpListener('same', 80, 'a.io', { allowedRoutes: { namespaces: { from: 'Same' } } }), httpListener('all', 81, 'b.io')]);
-    expect(accepted(gw, routeWith(ref(), { hostnames: ['c.io'] }))).toMatchObject({ status: 'False', reason: 'NoMatchingListenerHostname' });
+    const gw = gateway('infra', 'gw', [
+      httpListener('same', 80, 'a.io', { allowedRoutes: { namespaces: { from: 'Same' } } }),
+      httpListener('all', 81, 'b.io'),
+    ]);
+    expect(accepted(gw, routeWith(ref(), { hostnames: ['c.io'] }))).toMatchObject({
+      status: 'False',
+      reason: 'NoMatchingListenerHostname',
+    });
   });
 });
 
@@ -122,8 +213,19 @@ describe('route values', () => {
     expect(accepted(gw80(), r)).toMatchObject({ status: 'False', reason: 'UnsupportedValue', attached: 0 });
   });
   it.each([
-    ['RequestRedirect with URLRewrite (spec: may not be combined)', [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 as const } }, { type: 'URLRewrite', urlRewrite: { hostname: 'x.io' } }], undefined],
-    ['ReplacePrefixMatch without a PathPrefix match', [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch' as const, replacePrefixMatch: '/x' } } }], [{ path: { type: 'Exact' as const, value: '/a' } }]],
+    [
+      'RequestRedirect with URLRewrite (spec: may not be combined)',
+      [
+        { type: 'RequestRedirect', requestRedirect: { statusCode: 301 as const } },
+        { type: 'URLRewrite', urlRewrite: { hostname: 'x.io' } },
+      ],
+      undefined,
+    ],
+    [
+      'ReplacePrefixMatch without a PathPrefix match',
+      [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch' as const, replacePrefixMatch: '/x' } } }],
+      [{ path: { type: 'Exact' as const, value: '/a' } }],
+    ],
   ])('%s → UnsupportedValue', (_, filters, matches) => {
     const r = routeWith(ref(), { rules: [{ filters, matches, backendRefs: [{ name: 'backend', port: 8080 }] }] });
     expect(accepted(gw80(), r)).toMatchObject({ status: 'False', reason: 'UnsupportedValue', attached: 0 });
@@ -133,11 +235,25 @@ describe('route values', () => {
     expect(accepted(gw80(), r)).toMatchObject({ status: 'False', reason: 'UnsupportedValue' });
   });
   it('a redirect rule with backendRefs is accepted (the redirect answers)', () => {
-    const r = routeWith(ref(), { rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 } }], backendRefs: [{ name: 'backend', port: 8080 }] }] });
+    const r = routeWith(ref(), {
+      rules: [
+        {
+          filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 } }],
+          backendRefs: [{ name: 'backend', port: 8080 }],
+        },
+      ],
+    });
     expect(accepted(gw80(), r)).toMatchObject({ status: 'True', reason: 'Accepted' });
   });
   it('a header modifier is fine', () => {
-    const r = routeWith(ref(), { rules: [{ filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x', value: 'y' }] } }], backendRefs: [{ name: 'backend', port: 8080 }] }] });
+    const r = routeWith(ref(), {
+      rules: [
+        {
+          filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x', value: 'y' }] } }],
+          backendRefs: [{ name: 'backend', port: 8080 }],
+        },
+      ],
+    });
     expect(accepted(gw80(), r)).toMatchObject({ status: 'True', reason: 'Accepted' });
   });
 });

@@ -20,7 +20,10 @@ function resolve(ref: HTTPBackendRef, edit?: (s: Snapshot) => void): { cond: str
   return { cond: `${c?.status}/${c?.reason}`, backend: st.backends.HTTPRoute['apps/r']?.[0]?.backends[0] };
 }
 
-const svc = (ns: string, ports = [8080], extra = {}) => (s: Snapshot) => s.services.push(service(ns, 'b', ports, extra));
+const svc =
+  (ns: string, ports = [8080], extra = {}) =>
+  (s: Snapshot) =>
+    s.services.push(service(ns, 'b', ports, extra));
 
 describe('backendRefs → ResolvedRefs', () => {
   it.each([
@@ -29,9 +32,30 @@ describe('backendRefs → ResolvedRefs', () => {
     ['port missing on the Service', { name: 'b', port: 9999 }, svc('apps'), 'False/BackendNotFound'],
     ['no port given', { name: 'b' }, svc('apps'), 'False/BackendNotFound'],
     ['unsupported kind', { name: 'b', port: 8080, group: 'example.com', kind: 'Bucket' }, svc('apps'), 'False/InvalidKind'],
-    ['UDP port', { name: 'b', port: 8080 }, (s: Snapshot) => s.services.push({ metadata: { name: 'b', namespace: 'apps' }, spec: { ports: [{ port: 8080, protocol: 'UDP' }] } }), 'False/UnsupportedProtocol'],
-    ['non-HTTP appProtocol', { name: 'b', port: 8080 }, (s: Snapshot) => s.services.push({ metadata: { name: 'b', namespace: 'apps' }, spec: { ports: [{ port: 8080, appProtocol: 'mysql' }] } }), 'False/UnsupportedProtocol'],
-    ['h2c appProtocol is fine', { name: 'b', port: 8080 }, (s: Snapshot) => s.services.push({ metadata: { name: 'b', namespace: 'apps' }, spec: { ports: [{ port: 8080, appProtocol: 'kubernetes.io/h2c' }] } }), 'True/ResolvedRefs'],
+    [
+      'UDP port',
+      { name: 'b', port: 8080 },
+      (s: Snapshot) =>
+        s.services.push({ metadata: { name: 'b', namespace: 'apps' }, spec: { ports: [{ port: 8080, protocol: 'UDP' }] } }),
+      'False/UnsupportedProtocol',
+    ],
+    [
+      'non-HTTP appProtocol',
+      { name: 'b', port: 8080 },
+      (s: Snapshot) =>
+        s.services.push({ metadata: { name: 'b', namespace: 'apps' }, spec: { ports: [{ port: 8080, appProtocol: 'mysql' }] } }),
+      'False/UnsupportedProtocol',
+    ],
+    [
+      'h2c appProtocol is fine',
+      { name: 'b', port: 8080 },
+      (s: Snapshot) =>
+        s.services.push({
+          metadata: { name: 'b', namespace: 'apps' },
+          spec: { ports: [{ port: 8080, appProtocol: 'kubernetes.io/h2c' }] },
+        }),
+      'True/ResolvedRefs',
+    ],
   ] as const)('%s', (_, ref, edit, expected) => {
     expect(resolve(ref, edit).cond).toBe(expected);
   });
@@ -47,7 +71,11 @@ describe('cross-namespace backendRefs need a ReferenceGrant', () => {
     ['wrong from kind (GRPCRoute)', [referenceGrant('data', 'apps', 'GRPCRoute', 'Service')], 'False/RefNotPermitted'],
     ['wrong to kind (Secret)', [referenceGrant('data', 'apps', 'HTTPRoute', 'Secret')], 'False/RefNotPermitted'],
     ['from another namespace', [referenceGrant('data', 'other', 'HTTPRoute', 'Service')], 'False/RefNotPermitted'],
-    ['in the route namespace instead of the target', [referenceGrant('apps', 'apps', 'HTTPRoute', 'Service')], 'False/RefNotPermitted'],
+    [
+      'in the route namespace instead of the target',
+      [referenceGrant('apps', 'apps', 'HTTPRoute', 'Service')],
+      'False/RefNotPermitted',
+    ],
   ])('%s', (_, grants, expected) => {
     const res = resolve(ref, (s) => {
       s.services.push(service('data', 'b', [8080]));
@@ -66,7 +94,11 @@ describe('resolved backend details for routing', () => {
         x.services.push(service('apps', 'b', [8080]));
         x.endpointSlices.push({
           metadata: { name: 'b-1', namespace: 'apps', labels: { 'kubernetes.io/service-name': 'b' } },
-          endpoints: [{ addresses: ['10.0.0.1'], conditions: { ready: true } }, { addresses: ['10.0.0.2'], conditions: { ready: false } }, { addresses: ['10.0.0.3'] }],
+          endpoints: [
+            { addresses: ['10.0.0.1'], conditions: { ready: true } },
+            { addresses: ['10.0.0.2'], conditions: { ready: false } },
+            { addresses: ['10.0.0.3'] },
+          ],
         });
       }).backend;
     expect(s()).toMatchObject({ weight: 1, valid: true, endpoints: 2, service: 'apps/b', crossNamespace: false });

@@ -13,37 +13,78 @@ import { GATEWAY_GROUP } from './types';
  * Service `appProtocol` values an HTTP or gRPC route can speak to
  * (GEP-1911: `kubernetes.io/h2c`, `kubernetes.io/ws`, `kubernetes.io/wss`, and the IANA names).
  */
-const HTTP_APP_PROTOCOLS = new Set(['http', 'https', 'http2', 'h2c', 'grpc', 'grpc-web', 'kubernetes.io/h2c', 'kubernetes.io/ws', 'kubernetes.io/wss']);
+const HTTP_APP_PROTOCOLS = new Set([
+  'http',
+  'https',
+  'http2',
+  'h2c',
+  'grpc',
+  'grpc-web',
+  'kubernetes.io/h2c',
+  'kubernetes.io/ws',
+  'kubernetes.io/wss',
+]);
 
 /** Resolves one backendRef. Checks follow the spec order: kind, ReferenceGrant, Service, port, protocol. */
-export function resolveBackend(route: AnyRoute, kind: RouteKind, ref: BackendObjectReference & { weight?: number }, index: SnapshotIndex): ResolvedBackend {
+export function resolveBackend(
+  route: AnyRoute,
+  kind: RouteKind,
+  ref: BackendObjectReference & { weight?: number },
+  index: SnapshotIndex,
+): ResolvedBackend {
   const routeNs = route.metadata.namespace ?? '';
   const group = ref.group ?? '';
   const refKind = ref.kind ?? 'Service';
   const ns = ref.namespace ?? routeNs;
-  const out: ResolvedBackend = { group, kind: refKind, namespace: ns, name: ref.name, weight: ref.weight ?? 1, valid: false, endpoints: 0, crossNamespace: ns !== routeNs };
+  const out: ResolvedBackend = {
+    group,
+    kind: refKind,
+    namespace: ns,
+    name: ref.name,
+    weight: ref.weight ?? 1,
+    valid: false,
+    endpoints: 0,
+    crossNamespace: ns !== routeNs,
+  };
   if (ref.port !== undefined) out.port = ref.port;
   const key = `${ns}/${ref.name}`;
   if ((group !== '' && group !== 'core') || refKind !== 'Service') {
     return fail(out, RouteReason.InvalidKind, `backendRef ${group || 'core'}/${refKind} ${key}: only Services are supported`);
   }
-  const grant = findReferenceGrant(index.grants, { group: GATEWAY_GROUP, kind, namespace: routeNs }, { group: '', kind: 'Service', namespace: ns, name: ref.name });
+  const grant = findReferenceGrant(
+    index.grants,
+    { group: GATEWAY_GROUP, kind, namespace: routeNs },
+    { group: '', kind: 'Service', namespace: ns, name: ref.name },
+  );
   if (!grant) {
-    return fail(out, RouteReason.RefNotPermitted, `backendRef to Service ${key} in another namespace is not permitted: add a ReferenceGrant in namespace ${ns} from ${kind}s in ${routeNs}`);
+    return fail(
+      out,
+      RouteReason.RefNotPermitted,
+      `backendRef to Service ${key} in another namespace is not permitted: add a ReferenceGrant in namespace ${ns} from ${kind}s in ${routeNs}`,
+    );
   }
   if (grant !== 'same-namespace') out.referenceGrant = grant;
   const svc = index.services.get(key);
   if (!svc) return fail(out, RouteReason.BackendNotFound, `Service ${key} not found`);
   out.service = key;
   out.endpoints = index.endpoints.get(key) ?? 0;
-  if (ref.port === undefined) return fail(out, RouteReason.BackendNotFound, `backendRef to Service ${key} has no port (required for Services)`);
+  if (ref.port === undefined)
+    return fail(out, RouteReason.BackendNotFound, `backendRef to Service ${key} has no port (required for Services)`);
   const port = (svc.spec.ports ?? []).find((p) => p.port === ref.port);
   if (!port) {
     const have = (svc.spec.ports ?? []).map((p) => p.port).join(', ') || 'none';
     return fail(out, RouteReason.BackendNotFound, `Service ${key} has no port ${ref.port} (ports: ${have})`);
   }
-  if (port.protocol === 'UDP' || port.protocol === 'SCTP' || (port.appProtocol && !HTTP_APP_PROTOCOLS.has(port.appProtocol.toLowerCase()))) {
-    return fail(out, RouteReason.UnsupportedProtocol, `Service ${key} port ${ref.port} speaks ${port.appProtocol ?? port.protocol}, which a ${kind} cannot use`);
+  if (
+    port.protocol === 'UDP' ||
+    port.protocol === 'SCTP' ||
+    (port.appProtocol && !HTTP_APP_PROTOCOLS.has(port.appProtocol.toLowerCase()))
+  ) {
+    return fail(
+      out,
+      RouteReason.UnsupportedProtocol,
+      `Service ${key} port ${ref.port} speaks ${port.appProtocol ?? port.protocol}, which a ${kind} cannot use`,
+    );
   }
   out.valid = true;
   return out;

@@ -18,11 +18,18 @@ export const TLS_SECRET_TYPE = 'kubernetes.io/tls';
  * `RefNotPermitted`. The Secret must be `kubernetes.io/tls` with `tls.crt` and
  * `tls.key` keys.
  */
-export function checkCertificateRefs(gw: Gateway, l: Listener, index: SnapshotIndex): { reason: string; message: string } | undefined {
+export function checkCertificateRefs(
+  gw: Gateway,
+  l: Listener,
+  index: SnapshotIndex,
+): { reason: string; message: string } | undefined {
   const refs = l.tls?.certificateRefs ?? [];
   const gwNs = gw.metadata.namespace ?? '';
   if (refs.length === 0) {
-    return { reason: ListenerReason.InvalidCertificateRef, message: `listener "${l.name}" terminates TLS but has no tls.certificateRefs` };
+    return {
+      reason: ListenerReason.InvalidCertificateRef,
+      message: `listener "${l.name}" terminates TLS but has no tls.certificateRefs`,
+    };
   }
   for (const ref of refs) {
     const group = ref.group ?? '';
@@ -30,16 +37,29 @@ export function checkCertificateRefs(gw: Gateway, l: Listener, index: SnapshotIn
     const ns = ref.namespace ?? gwNs;
     const key = `${ns}/${ref.name}`;
     if (group !== '' || kind !== 'Secret') {
-      return { reason: ListenerReason.InvalidCertificateRef, message: `certificateRef ${group || 'core'}/${kind} ${key}: only core Secrets are supported` };
+      return {
+        reason: ListenerReason.InvalidCertificateRef,
+        message: `certificateRef ${group || 'core'}/${kind} ${key}: only core Secrets are supported`,
+      };
     }
-    const grant = findReferenceGrant(index.grants, { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs }, { group: '', kind: 'Secret', namespace: ns, name: ref.name });
+    const grant = findReferenceGrant(
+      index.grants,
+      { group: GATEWAY_GROUP, kind: 'Gateway', namespace: gwNs },
+      { group: '', kind: 'Secret', namespace: ns, name: ref.name },
+    );
     if (!grant) {
-      return { reason: ListenerReason.RefNotPermitted, message: `certificateRef to Secret ${key} in another namespace is not permitted: add a ReferenceGrant in namespace ${ns} from Gateways in ${gwNs}` };
+      return {
+        reason: ListenerReason.RefNotPermitted,
+        message: `certificateRef to Secret ${key} in another namespace is not permitted: add a ReferenceGrant in namespace ${ns} from Gateways in ${gwNs}`,
+      };
     }
     const secret = index.secrets.get(key);
     if (!secret) return { reason: ListenerReason.InvalidCertificateRef, message: `Secret ${key} not found` };
     if (secret.type !== TLS_SECRET_TYPE) {
-      return { reason: ListenerReason.InvalidCertificateRef, message: `Secret ${key} has type "${secret.type}", expected ${TLS_SECRET_TYPE}` };
+      return {
+        reason: ListenerReason.InvalidCertificateRef,
+        message: `Secret ${key} has type "${secret.type}", expected ${TLS_SECRET_TYPE}`,
+      };
     }
     const missing = ['tls.crt', 'tls.key'].filter((k) => !secret.keys.includes(k));
     if (missing.length > 0) {

@@ -29,34 +29,101 @@ export function routeEvalKey(kind: RouteKind, key: string): string {
   return `${kind}:${key}`;
 }
 
-/** Evaluates gateways and routes without building statuses. */
-export function evaluate(snapshot: Snapshot, opts: StatusOptions): Evaluation {
+const ROUTE_KINDS = [
+  ['HTTPRoute', 'httpRoutes'],
+  ['GRPCRoute', 'grpcRoutes'],
+] as const;
+
+/** Routes of one kind sorted by key, so evaluation order never depends on input order. */
+function sortedRoutes(list: readonly AnyRoute[]): Array<readonly [string, AnyRoute]> {
+  return list.map((r) => [objectKey(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * Evaluates gateways and routes. `onRoute` sees every route evaluation as it
+ * is made; `keep` decides whether it stays in the returned map (the
+ * incremental engine keeps them, a one-shot computation does not, which
+ * keeps garbage collection cheap on large clusters).
+ */
+export function evaluate(snapshot: Snapshot, opts: StatusOptions, onRoute?: (ev: RouteEval) => void, keep = true): Evaluation {
   const index = indexSnapshot(snapshot);
   const gateways = evaluateGateways(snapshot.gateways, index, opts);
   const routes = new Map<string, RouteEval>();
   const fallback = opts.controllerNames[0];
-  const add = (kind: RouteKind, list: readonly AnyRoute[]): void => {
-    for (const r of list) {
-      const key = objectKey(r);
-      routes.set(routeEvalKey(kind, key), evaluateRoute(r, kind, key, gateways, index, fallback));
+  for (const [kind, field] of ROUTE_KINDS) {
+    for (const [key, r] of sortedRoutes(snapshot[field])) {
+      const ev = evaluateRoute(r, kind, key, gateways, index, fallback);
+      onRoute?.(ev);
+      if (keep) routes.set(routeEvalKey(kind, key), ev);
     }
-  };
-  add('HTTPRoute', snapshot.httpRoutes);
-  add('GRPCRoute', snapshot.grpcRoutes);
+  }
   return { index, gateways, routes };
 }
 
 /** Attached route counts per Gateway key, then listener name. */
 export function countAttachments(routes: Iterable<RouteEval>): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
-  for (const r of routes) {
-    for (const a of r.attachments) {
-      const m = out.get(a.gateway) ?? new Map<string, number>();
-      m.set(a.listener, (m.get(a.listener) ?? 0) + 1);
-      out.set(a.gateway, m);
-    }
-  }
+  for (const r of routes) addCounts(out, r);
   return out;
+}
+
+function addCounts(out: Map<string, Map<string, number>>, r: RouteEval): void {
+  for (const a of r.attachments) {
+    let m = out.get(a.gateway);
+    if (!m) out.set(a.gateway, (m = new Map<string, number>()));
+    m.set(a.listener, (m.get(a.listener) ?? 0) + 1);
+  }
+}
+
+function emptyStatus(): EngineStatus {
+  return {
+    gatewayClasses: {},
+    gateways: {},
+    httpRoutes: {},
+    grpcRoutes: {},
+    attachments: [],
+    backends: { HTTPRoute: {}, GRPCRoute: {} },
+  };
+}
+
+/** Adds one route's status, backends and attachments to `out`. */
+function addRouteStatus(out: EngineStatus, r: RouteEval, opts: ComputeStatusOptions): void {
+  if (r.parents.length === 0) return;
+  const field = r.kind === 'HTTPRoute' ? 'httpRoutes' : 'grpcRoutes';
+  out[field][r.key] = routeStatus(r, opts.now, opts.previous?.[field][r.key] ?? r.route.status);
+  out.backends[r.kind][r.key] = r.rules;
+  for (const a of r.attachments) out.attachments.push(a);
+}
+
+/** Adds class and Gateway statuses (which need the attachment counts) and sorts attachments. */
+function finish(
+  out: EngineStatus,
+  snapshot: Snapshot,
+  gateways: Map<string, GatewayState>,
+  counts: Map<string, Map<string, number>>,
+  opts: ComputeStatusOptions,
+): EngineStatus {
+  for (const [key, cls] of sortedByKey(snapshot.gatewayClasses)) {
+    if (!opts.controllerNames.includes(cls.spec.controllerName)) continue;
+    out.gatewayClasses[key] = gatewayClassStatus(cls, opts.now, opts.previous?.gatewayClasses[key] ?? cls.status);
+  }
+  for (const key of [...gateways.keys()].sort()) {
+    const gw = gateways.get(key) as GatewayState;
+    out.gateways[key] = gatewayStatus(
+      gw,
+      counts.get(key) ?? new Map(),
+      opts.now,
+      opts.previous?.gateways[key] ?? gw.gateway.status,
+    );
+  }
+  out.attachments.sort(compareAttachments);
+  return out;
+}
+
+function sortedByKey<T extends { metadata: { name: string; namespace?: string } }>(
+  items: readonly T[],
+): Array<readonly [string, T]> {
+  return items.map((r) => [objectKey(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /**
@@ -64,35 +131,23 @@ export function countAttachments(routes: Iterable<RouteEval>): Map<string, Map<s
  * @see https://gateway-api.sigs.k8s.io/reference/spec/ (GatewayStatus, ListenerStatus, RouteParentStatus)
  */
 export function computeStatus(snapshot: Snapshot, opts: ComputeStatusOptions): EngineStatus {
-  return assembleStatus(evaluate(snapshot, opts), snapshot, opts);
+  const out = emptyStatus();
+  const counts = new Map<string, Map<string, number>>();
+  const ev = evaluate(
+    snapshot,
+    opts,
+    (r) => {
+      addRouteStatus(out, r, opts);
+      addCounts(counts, r);
+    },
+    false,
+  );
+  return finish(out, snapshot, ev.gateways, counts, opts);
 }
 
-/** Builds {@link EngineStatus} from an evaluation. */
+/** Builds {@link EngineStatus} from a kept evaluation (see {@link evaluate}). */
 export function assembleStatus(ev: Evaluation, snapshot: Snapshot, opts: ComputeStatusOptions): EngineStatus {
-  const out: EngineStatus = { gatewayClasses: {}, gateways: {}, httpRoutes: {}, grpcRoutes: {}, attachments: [], backends: { HTTPRoute: {}, GRPCRoute: {} } };
-  for (const cls of sortByKey(snapshot.gatewayClasses)) {
-    if (!opts.controllerNames.includes(cls.spec.controllerName)) continue;
-    const key = objectKey(cls);
-    out.gatewayClasses[key] = gatewayClassStatus(cls, opts.now, opts.previous?.gatewayClasses[key] ?? cls.status);
-  }
-  const counts = countAttachments(ev.routes.values());
-  for (const key of [...ev.gateways.keys()].sort()) {
-    const gw = ev.gateways.get(key) as GatewayState;
-    out.gateways[key] = gatewayStatus(gw, counts.get(key) ?? new Map(), opts.now, opts.previous?.gateways[key] ?? gw.gateway.status);
-  }
-  for (const id of [...ev.routes.keys()].sort()) {
-    const r = ev.routes.get(id) as RouteEval;
-    if (r.parents.length === 0) continue;
-    const target = r.kind === 'HTTPRoute' ? out.httpRoutes : out.grpcRoutes;
-    const prev = (r.kind === 'HTTPRoute' ? opts.previous?.httpRoutes : opts.previous?.grpcRoutes)?.[r.key] ?? r.route.status;
-    target[r.key] = routeStatus(r, opts.now, prev);
-    out.backends[r.kind][r.key] = r.rules;
-    out.attachments.push(...r.attachments);
-  }
-  out.attachments.sort(compareAttachments);
-  return out;
-}
-
-function sortByKey<T extends { metadata: { name: string; namespace?: string } }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : objectKey(a) > objectKey(b) ? 1 : 0));
+  const out = emptyStatus();
+  for (const id of [...ev.routes.keys()].sort()) addRouteStatus(out, ev.routes.get(id) as RouteEval, opts);
+  return finish(out, snapshot, ev.gateways, countAttachments(ev.routes.values()), opts);
 }

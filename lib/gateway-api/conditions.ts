@@ -79,7 +79,8 @@ export function finalizeConditions(
     // Linear search: a status holds at most a handful of conditions.
     const prev = previous?.find((c) => c.type === d.type);
     const lastTransitionTime = prev && prev.status === d.status ? prev.lastTransitionTime : now;
-    const out: Condition = { ...d, lastTransitionTime };
+    // Explicit fields, no spread: this runs for every condition of every object.
+    const out: Condition = { type: d.type, status: d.status, reason: d.reason, message: d.message, lastTransitionTime };
     if (generation !== undefined) out.observedGeneration = generation;
     return out;
   });

@@ -20,10 +20,22 @@ const ADDR = [{ type: 'Hostname', value: 'istio-ingressgateway.istio-system.svc.
 function rich(): Snapshot {
   const s = snapshotFromYaml(fixture('seed-cluster.yaml'), fixture('seed-http.yaml'), fixture('seed-https.yaml'));
   for (let i = 0; i < 6; i++) {
-    const gw = gateway(`ns${i % 3}`, `gw${i}`, [httpListener('web', 80, i % 2 ? 'a.aliyun.com' : `h${i}.aliyun.com`), httpListener('alt', 8080)], { addresses: ADDR }, `2026-01-0${1 + (i % 3)}T00:00:00Z`);
+    const gw = gateway(
+      `ns${i % 3}`,
+      `gw${i}`,
+      [httpListener('web', 80, i % 2 ? 'a.aliyun.com' : `h${i}.aliyun.com`), httpListener('alt', 8080)],
+      { addresses: ADDR },
+      `2026-01-0${1 + (i % 3)}T00:00:00Z`,
+    );
     gw.spec.gatewayClassName = 'istio';
     s.gateways.push(gw);
-    s.httpRoutes.push(httpRoute(`ns${i % 3}`, `r${i}`, { parentRefs: [{ name: `gw${i}` }, { name: 'gateway', namespace: 'istio-system' }], hostnames: [`h${i}.aliyun.com`, 'a.aliyun.com'], rules: [{ backendRefs: [{ name: 'httpbin', namespace: 'default', port: 8000 }] }] }));
+    s.httpRoutes.push(
+      httpRoute(`ns${i % 3}`, `r${i}`, {
+        parentRefs: [{ name: `gw${i}` }, { name: 'gateway', namespace: 'istio-system' }],
+        hostnames: [`h${i}.aliyun.com`, 'a.aliyun.com'],
+        rules: [{ backendRefs: [{ name: 'httpbin', namespace: 'default', port: 8000 }] }],
+      }),
+    );
   }
   s.referenceGrants.push(referenceGrant('default', 'ns1', 'HTTPRoute', 'Service'));
   s.services.push(service('ns0', 'backend', [8080]));
@@ -45,7 +57,16 @@ describe('determinism', () => {
   it.each([1, 2, 3, 4, 5])('shuffled input (seed %i) gives identical output', (seed) => {
     const base = rich();
     const shuffled: Snapshot = { ...base };
-    for (const k of ['gatewayClasses', 'gateways', 'httpRoutes', 'referenceGrants', 'services', 'endpointSlices', 'secrets', 'namespaces'] as const) {
+    for (const k of [
+      'gatewayClasses',
+      'gateways',
+      'httpRoutes',
+      'referenceGrants',
+      'services',
+      'endpointSlices',
+      'secrets',
+      'namespaces',
+    ] as const) {
       (shuffled as unknown as Record<string, unknown[]>)[k] = shuffle(base[k] as unknown[], seed);
     }
     const opts = { controllerNames: [CONTROLLER], now: '2026-02-01T00:00:00Z' };
@@ -68,7 +89,9 @@ describe('lastTransitionTime and observedGeneration', () => {
     const parent = changed.httpRoutes['default/http']?.parents[0];
     expect(findCondition(parent?.conditions, 'ResolvedRefs')?.lastTransitionTime).toBe('T3');
     expect(findCondition(parent?.conditions, 'Accepted')?.lastTransitionTime).toBe('T1');
-    expect(statusDiff(first.httpRoutes['default/http'], changed.httpRoutes['default/http'])).toContain('parents[0].conditions[1].status');
+    expect(statusDiff(first.httpRoutes['default/http'], changed.httpRoutes['default/http'])).toContain(
+      'parents[0].conditions[1].status',
+    );
   });
 
   it('falls back to the status already on the object', () => {
@@ -100,6 +123,10 @@ describe('status objects', () => {
     expect(obj.status.parents.map((p) => p.controllerName)).toEqual(['other.io/c', CONTROLLER]);
     expect(obj.status.parents[1]?.parentRef).toEqual({ name: 'gateway', namespace: 'istio-system' });
     const gw = s.gateways[0];
-    if (gw) expect(gatewayStatusObject(gw, { conditions: [] })).toMatchObject({ kind: 'Gateway', apiVersion: 'gateway.networking.k8s.io/v1beta1' });
+    if (gw)
+      expect(gatewayStatusObject(gw, { conditions: [] })).toMatchObject({
+        kind: 'Gateway',
+        apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      });
   });
 });

@@ -10,9 +10,15 @@ const opts = { controllerNames: [TEST_CONTROLLER], provisionedAddresses: { 'infr
 
 function cluster(): Snapshot {
   const s = baseSnapshot();
-  s.gateways.push(gateway('infra', 'gw', [httpListener('a', 80, '*.example.com'), httpListener('b', 8080)]), gateway('infra', 'gw2', [httpListener('c', 80)]));
+  s.gateways.push(
+    gateway('infra', 'gw', [httpListener('a', 80, '*.example.com'), httpListener('b', 8080)]),
+    gateway('infra', 'gw2', [httpListener('c', 80)]),
+  );
   s.services.push(service('apps', 'backend', [8080]));
-  for (let i = 0; i < 5; i++) s.httpRoutes.push(httpRoute('apps', `r${i}`, { parentRefs: [{ name: 'gw', namespace: 'infra' }], hostnames: [`h${i}.example.com`] }));
+  for (let i = 0; i < 5; i++)
+    s.httpRoutes.push(
+      httpRoute('apps', `r${i}`, { parentRefs: [{ name: 'gw', namespace: 'infra' }], hostnames: [`h${i}.example.com`] }),
+    );
   return s;
 }
 
@@ -22,7 +28,10 @@ describe('Engine', () => {
   it('matches a full recompute after route upserts and deletes', () => {
     const e = new Engine({ ...opts, now: () => 'T' }, cluster());
     expect(canonicalJson(e.status())).toBe(full(e));
-    const moved = { ...httpRoute('apps', 'r1', { parentRefs: [{ name: 'gw2', namespace: 'infra' }] }), kind: 'HTTPRoute' as const };
+    const moved = {
+      ...httpRoute('apps', 'r1', { parentRefs: [{ name: 'gw2', namespace: 'infra' }] }),
+      kind: 'HTTPRoute' as const,
+    };
     const change = e.upsert(moved);
     expect(change.full).toBe(false);
     expect(change.gateways).toEqual(['infra/gw', 'infra/gw2']);

@@ -8,7 +8,7 @@
 import { assembleStatus, evaluate, routeEvalKey, type ComputeStatusOptions, type Evaluation } from './compute-status';
 import { gatewayStatus } from './gateway-status';
 import { compareAttachments, evaluateRoute, routeStatus, type RouteEval } from './route-status';
-import { addObject } from './test-support';
+import { addObject } from './snapshot-input';
 import type { AnyRoute, Attachment, EngineStatus, RouteKind, Snapshot } from './types';
 import { emptySnapshot, keyOf, objectKey } from './types';
 
@@ -48,7 +48,10 @@ export class Engine {
   private current: EngineStatus | undefined;
   private dirty = true;
 
-  constructor(private readonly opts: EngineOptions, initial?: Snapshot) {
+  constructor(
+    private readonly opts: EngineOptions,
+    initial?: Snapshot,
+  ) {
     for (const kind of Object.keys(LISTS) as ListKind[]) this.objects.set(kind, new Map());
     if (initial) this.load(initial);
   }
@@ -57,7 +60,8 @@ export class Engine {
   load(snapshot: Snapshot): void {
     for (const [kind, list] of Object.entries(LISTS) as Array<[ListKind, keyof Snapshot]>) {
       const m = new Map<string, unknown>();
-      for (const o of (snapshot[list] as Array<{ metadata: { name: string; namespace?: string } }> | undefined) ?? []) m.set(objectKey(o), o);
+      for (const o of (snapshot[list] as Array<{ metadata: { name: string; namespace?: string } }> | undefined) ?? [])
+        m.set(objectKey(o), o);
       this.objects.set(kind, m);
     }
     this.meshConfig = snapshot.meshConfig;
@@ -116,7 +120,10 @@ export class Engine {
       (k) => JSON.stringify(before?.gateways[k]) !== JSON.stringify(after.gateways[k]),
     );
     const routes: EngineChange['routes'] = [];
-    for (const [kind, field] of [['HTTPRoute', 'httpRoutes'], ['GRPCRoute', 'grpcRoutes']] as const) {
+    for (const [kind, field] of [
+      ['HTTPRoute', 'httpRoutes'],
+      ['GRPCRoute', 'grpcRoutes'],
+    ] as const) {
       for (const k of new Set([...Object.keys(before?.[field] ?? {}), ...Object.keys(after[field])])) {
         if (JSON.stringify(before?.[field][k]) !== JSON.stringify(after[field][k])) routes.push({ kind, key: k });
       }
@@ -147,7 +154,9 @@ export class Engine {
     const now = this.opts.now();
     const id = routeEvalKey(kind, key);
     const old = ev.routes.get(id);
-    const next: RouteEval | undefined = route ? evaluateRoute(route, kind, key, ev.gateways, ev.index, this.opts.controllerNames[0]) : undefined;
+    const next: RouteEval | undefined = route
+      ? evaluateRoute(route, kind, key, ev.gateways, ev.index, this.opts.controllerNames[0])
+      : undefined;
     if (next) ev.routes.set(id, next);
     else ev.routes.delete(id);
     const field = kind === 'HTTPRoute' ? 'httpRoutes' : 'grpcRoutes';

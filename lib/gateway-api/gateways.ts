@@ -33,7 +33,11 @@ export interface GatewayState {
 }
 
 /** The controllerName handling a Gateway, or undefined when it is not ours. */
-export function handlingController(gw: Gateway, index: SnapshotIndex, opts: Pick<StatusOptions, 'controllerNames'>): string | undefined {
+export function handlingController(
+  gw: Gateway,
+  index: SnapshotIndex,
+  opts: Pick<StatusOptions, 'controllerNames'>,
+): string | undefined {
   const cls = index.classes.get(gw.spec.gatewayClassName);
   const name = cls?.spec.controllerName;
   return name !== undefined && opts.controllerNames.includes(name) ? name : undefined;
@@ -61,7 +65,11 @@ function checkPortExposed(l: ListenerState, binding: AddressBinding): void {
 }
 
 /** Evaluates every handled Gateway, then the conflicts between Gateways sharing an address. */
-export function evaluateGateways(gateways: readonly Gateway[], index: SnapshotIndex, opts: StatusOptions): Map<string, GatewayState> {
+export function evaluateGateways(
+  gateways: readonly Gateway[],
+  index: SnapshotIndex,
+  opts: StatusOptions,
+): Map<string, GatewayState> {
   const out = new Map<string, GatewayState>();
   const sorted = [...gateways].sort(compareAge);
   for (const gw of sorted) {

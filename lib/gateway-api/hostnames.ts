@@ -33,10 +33,19 @@ export function listenerHostnameProblem(hostname: string | undefined): string | 
  */
 export function hostnameCovers(a: string, b: string): boolean {
   if (a === b) return true;
-  if (!a.startsWith('*.')) return false;
-  const suffix = a.slice(1); // ".example.com"
-  if (b.startsWith('*.')) return b.slice(1).endsWith(suffix) && b.length > a.length;
-  return b.endsWith(suffix) && b.length > suffix.length;
+  if (a.charCodeAt(0) !== 42 /* '*' */ || a.charCodeAt(1) !== 46 /* '.' */) return false;
+  // b must end with a's ".suffix" and have at least one more character in front of it;
+  // a wildcard b must be strictly longer (more labels) than a.
+  const suffixLen = a.length - 1;
+  if (b.length <= suffixLen || (b.charCodeAt(0) === 42 && b.length <= a.length)) return false;
+  return endsWithAt(b, a, 1, suffixLen);
+}
+
+/** True when `b` ends with `a.substring(from)`, compared in place (this is hot on large clusters). */
+function endsWithAt(b: string, a: string, from: number, len: number): boolean {
+  const offset = b.length - len;
+  for (let i = 0; i < len; i++) if (b.charCodeAt(offset + i) !== a.charCodeAt(from + i)) return false;
+  return true;
 }
 
 /**
@@ -48,7 +57,10 @@ export function hostnameCovers(a: string, b: string): boolean {
  * Returns `[]` for "any host" (neither side restricts), `null` when nothing
  * intersects (the route must not attach to this listener).
  */
-export function intersectHostnames(listenerHostname: string | undefined, routeHostnames: readonly string[] | undefined): string[] | null {
+export function intersectHostnames(
+  listenerHostname: string | undefined,
+  routeHostnames: readonly string[] | undefined,
+): string[] | null {
   const routes = routeHostnames ?? [];
   if (!listenerHostname) return routes.length <= 1 ? [...routes] : sortedUnique(routes);
   if (routes.length === 0) return [listenerHostname];

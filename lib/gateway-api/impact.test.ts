@@ -13,7 +13,15 @@ describe('changeImpact', () => {
     const r = changeImpact(seed(), { apply: [], delete: [{ kind: 'HTTPRoute', namespace: 'default', name: 'http' }] });
     expect(r.attached).toEqual([]);
     expect(r.detached.map((a) => a.route)).toEqual(['default/http']);
-    expect(r.hostnamesLost).toEqual([{ gateway: 'istio-system/gateway', listener: 'default', port: 80, hostname: '*.aliyun.com', routes: ['HTTPRoute default/http'] }]);
+    expect(r.hostnamesLost).toEqual([
+      {
+        gateway: 'istio-system/gateway',
+        listener: 'default',
+        port: 80,
+        hostname: '*.aliyun.com',
+        routes: ['HTTPRoute default/http'],
+      },
+    ]);
     expect(r.conditions.map((c) => `${c.kind} ${c.object} ${c.type} → ${c.after?.status ?? 'gone'}`)).toEqual([
       'HTTPRoute default/http → istio-system/gateway Accepted → gone',
       'HTTPRoute default/http → istio-system/gateway ResolvedRefs → gone',
@@ -22,7 +30,11 @@ describe('changeImpact', () => {
 
   it('narrowing a route hostname swaps the served hostname', () => {
     const s = seed();
-    const route = { ...s.httpRoutes[0], kind: 'HTTPRoute', spec: { ...s.httpRoutes[0]?.spec, hostnames: ['httpbin.aliyun.com'] } };
+    const route = {
+      ...s.httpRoutes[0],
+      kind: 'HTTPRoute',
+      spec: { ...s.httpRoutes[0]?.spec, hostnames: ['httpbin.aliyun.com'] },
+    };
     const r = changeImpact(s, { apply: [route], delete: [] });
     expect(r.hostnamesGained.map((h) => h.hostname)).toEqual(['httpbin.aliyun.com']);
     expect(r.hostnamesLost.map((h) => h.hostname)).toEqual(['*.aliyun.com']);
@@ -30,7 +42,10 @@ describe('changeImpact', () => {
   });
 
   it('deleting the certificate Secret flags the HTTPS listener and its Gateway (its only listener), not the routes', () => {
-    const r = changeImpact(seed(), { apply: [], delete: [{ kind: 'Secret', namespace: 'istio-system', name: 'myexample-credential' }] });
+    const r = changeImpact(seed(), {
+      apply: [],
+      delete: [{ kind: 'Secret', namespace: 'istio-system', name: 'myexample-credential' }],
+    });
     expect(r.detached).toEqual([]);
     expect(r.conditions.map((c) => `${c.object} ${c.type} ${c.before?.reason}→${c.after?.reason}`)).toEqual([
       'istio-system/gateway-https Programmed Programmed→Invalid',
@@ -42,7 +57,10 @@ describe('changeImpact', () => {
   it('does not modify the input snapshot', () => {
     const s = seed();
     const before = JSON.stringify(s);
-    changeImpact(s, { apply: [{ kind: 'Service', metadata: { name: 'x', namespace: 'default' }, spec: {} }], delete: [{ kind: 'Gateway', namespace: 'istio-system', name: 'gateway' }] });
+    changeImpact(s, {
+      apply: [{ kind: 'Service', metadata: { name: 'x', namespace: 'default' }, spec: {} }],
+      delete: [{ kind: 'Gateway', namespace: 'istio-system', name: 'gateway' }],
+    });
     expect(JSON.stringify(s)).toBe(before);
   });
 });

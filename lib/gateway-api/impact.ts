@@ -50,8 +50,14 @@ export interface ImpactOptions {
 /** Computes the impact of `change` on `snapshot` (nothing is modified). */
 export function changeImpact(snapshot: Snapshot, change: ProposedChange, opts: ImpactOptions = {}): ImpactReport {
   const next = applyChange(snapshot, change);
-  const controllerNames = opts.controllerNames ?? [...new Set([...snapshot.gatewayClasses, ...next.gatewayClasses].map((c) => c.spec.controllerName))].sort();
-  const o = { controllerNames, now: '1970-01-01T00:00:00Z', ...(opts.provisionedAddresses ? { provisionedAddresses: opts.provisionedAddresses } : {}) };
+  const controllerNames =
+    opts.controllerNames ??
+    [...new Set([...snapshot.gatewayClasses, ...next.gatewayClasses].map((c) => c.spec.controllerName))].sort();
+  const o = {
+    controllerNames,
+    now: '1970-01-01T00:00:00Z',
+    ...(opts.provisionedAddresses ? { provisionedAddresses: opts.provisionedAddresses } : {}),
+  };
   const before = computeStatus(snapshot, o);
   const after = computeStatus(next, o);
   const id = (a: Attachment) => `${a.gateway}|${a.listener}|${a.routeKind}|${a.route}|${a.hostnames.join(',')}`;
@@ -96,9 +102,17 @@ function flatten(st: EngineStatus): CondSet {
     put('Gateway', k, s.conditions);
     for (const l of s.listeners ?? []) put('Listener', `${k}#${l.name}`, l.conditions);
   }
-  for (const [kind, map] of [['HTTPRoute', st.httpRoutes], ['GRPCRoute', st.grpcRoutes]] as const) {
+  for (const [kind, map] of [
+    ['HTTPRoute', st.httpRoutes],
+    ['GRPCRoute', st.grpcRoutes],
+  ] as const) {
     for (const [k, s] of Object.entries(map)) {
-      for (const p of s.parents) put(kind, `${k} → ${p.parentRef.namespace ? `${p.parentRef.namespace}/` : ''}${p.parentRef.name}${p.parentRef.sectionName ? `#${p.parentRef.sectionName}` : ''}`, p.conditions);
+      for (const p of s.parents)
+        put(
+          kind,
+          `${k} → ${p.parentRef.namespace ? `${p.parentRef.namespace}/` : ''}${p.parentRef.name}${p.parentRef.sectionName ? `#${p.parentRef.sectionName}` : ''}`,
+          p.conditions,
+        );
     }
   }
   return out;

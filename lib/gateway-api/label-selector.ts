@@ -41,8 +41,10 @@ export function matchesLabelSelector(selector: LabelSelector, labels: Readonly<R
 export function labelSelectorProblem(selector: LabelSelector): string | undefined {
   for (const req of selector.matchExpressions ?? []) {
     const n = req.values?.length ?? 0;
-    if ((req.operator === 'In' || req.operator === 'NotIn') && n === 0) return `operator ${req.operator} on "${req.key}" needs values`;
-    if ((req.operator === 'Exists' || req.operator === 'DoesNotExist') && n > 0) return `operator ${req.operator} on "${req.key}" takes no values`;
+    if ((req.operator === 'In' || req.operator === 'NotIn') && n === 0)
+      return `operator ${req.operator} on "${req.key}" needs values`;
+    if ((req.operator === 'Exists' || req.operator === 'DoesNotExist') && n > 0)
+      return `operator ${req.operator} on "${req.key}" takes no values`;
     if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(req.operator)) return `unknown operator "${String(req.operator)}"`;
   }
   return undefined;

@@ -15,7 +15,11 @@ function listeners(ls: Listener[], edit?: (s: Snapshot) => void): ListenerStatus
   const s = baseSnapshot();
   s.gateways.push(gateway('infra', 'gw', ls));
   edit?.(s);
-  return computeStatus(s, { controllerNames: [TEST_CONTROLLER], now: NOW, provisionedAddresses: { 'infra/gw': '10.9.9.9' } }).gateways['infra/gw']?.listeners ?? [];
+  return (
+    computeStatus(s, { controllerNames: [TEST_CONTROLLER], now: NOW, provisionedAddresses: { 'infra/gw': '10.9.9.9' } }).gateways[
+      'infra/gw'
+    ]?.listeners ?? []
+  );
 }
 const c = (l: ListenerStatus | undefined, type: string) => {
   const x = findCondition(l?.conditions, type);
@@ -28,34 +32,76 @@ const https = (ref: { name: string; namespace?: string; kind?: string; group?: s
   tls: { mode: 'Terminate', certificateRefs: [ref] },
   allowedRoutes: { namespaces: { from: 'All' } },
 });
-const withSecrets = (...secrets: SecretSummary[]) => (s: Snapshot) => s.secrets.push(...secrets);
+const withSecrets =
+  (...secrets: SecretSummary[]) =>
+  (s: Snapshot) =>
+    s.secrets.push(...secrets);
 
 describe('certificateRefs → ResolvedRefs', () => {
   it.each([
-    ['valid TLS Secret', https({ name: 'cert' }), withSecrets(tlsSecret('infra', 'cert')), 'True/ResolvedRefs', 'True/Programmed'],
+    [
+      'valid TLS Secret',
+      https({ name: 'cert' }),
+      withSecrets(tlsSecret('infra', 'cert')),
+      'True/ResolvedRefs',
+      'True/Programmed',
+    ],
     ['missing Secret', https({ name: 'cert' }), undefined, 'False/InvalidCertificateRef', 'False/Invalid'],
-    ['Opaque Secret', https({ name: 'cert' }), withSecrets(tlsSecret('infra', 'cert', ['tls.crt', 'tls.key'], 'Opaque')), 'False/InvalidCertificateRef', 'False/Invalid'],
-    ['Secret without tls.key', https({ name: 'cert' }), withSecrets(tlsSecret('infra', 'cert', ['tls.crt'])), 'False/InvalidCertificateRef', 'False/Invalid'],
-    ['ref to a ConfigMap', https({ name: 'cert', kind: 'ConfigMap' }), withSecrets(tlsSecret('infra', 'cert')), 'False/InvalidCertificateRef', 'False/Invalid'],
-    ['cross-namespace without ReferenceGrant', https({ name: 'cert', namespace: 'certs' }), withSecrets(tlsSecret('certs', 'cert')), 'False/RefNotPermitted', 'False/Invalid'],
+    [
+      'Opaque Secret',
+      https({ name: 'cert' }),
+      withSecrets(tlsSecret('infra', 'cert', ['tls.crt', 'tls.key'], 'Opaque')),
+      'False/InvalidCertificateRef',
+      'False/Invalid',
+    ],
+    [
+      'Secret without tls.key',
+      https({ name: 'cert' }),
+      withSecrets(tlsSecret('infra', 'cert', ['tls.crt'])),
+      'False/InvalidCertificateRef',
+      'False/Invalid',
+    ],
+    [
+      'ref to a ConfigMap',
+      https({ name: 'cert', kind: 'ConfigMap' }),
+      withSecrets(tlsSecret('infra', 'cert')),
+      'False/InvalidCertificateRef',
+      'False/Invalid',
+    ],
+    [
+      'cross-namespace without ReferenceGrant',
+      https({ name: 'cert', namespace: 'certs' }),
+      withSecrets(tlsSecret('certs', 'cert')),
+      'False/RefNotPermitted',
+      'False/Invalid',
+    ],
     [
       'cross-namespace with ReferenceGrant',
       https({ name: 'cert', namespace: 'certs' }),
-      (s: Snapshot) => { s.secrets.push(tlsSecret('certs', 'cert')); s.referenceGrants.push(referenceGrant('certs', 'infra', 'Gateway', 'Secret')); },
+      (s: Snapshot) => {
+        s.secrets.push(tlsSecret('certs', 'cert'));
+        s.referenceGrants.push(referenceGrant('certs', 'infra', 'Gateway', 'Secret'));
+      },
       'True/ResolvedRefs',
       'True/Programmed',
     ],
     [
       'ReferenceGrant naming another Secret',
       https({ name: 'cert', namespace: 'certs' }),
-      (s: Snapshot) => { s.secrets.push(tlsSecret('certs', 'cert')); s.referenceGrants.push(referenceGrant('certs', 'infra', 'Gateway', 'Secret', 'other')); },
+      (s: Snapshot) => {
+        s.secrets.push(tlsSecret('certs', 'cert'));
+        s.referenceGrants.push(referenceGrant('certs', 'infra', 'Gateway', 'Secret', 'other'));
+      },
       'False/RefNotPermitted',
       'False/Invalid',
     ],
     [
       'ReferenceGrant for the wrong kind (from HTTPRoute)',
       https({ name: 'cert', namespace: 'certs' }),
-      (s: Snapshot) => { s.secrets.push(tlsSecret('certs', 'cert')); s.referenceGrants.push(referenceGrant('certs', 'infra', 'HTTPRoute', 'Secret')); },
+      (s: Snapshot) => {
+        s.secrets.push(tlsSecret('certs', 'cert'));
+        s.referenceGrants.push(referenceGrant('certs', 'infra', 'HTTPRoute', 'Secret'));
+      },
       'False/RefNotPermitted',
       'False/Invalid',
     ],
@@ -89,10 +135,26 @@ describe('protocol and route kinds', () => {
 
 describe('conflicts within one Gateway (spec: no listener wins)', () => {
   it.each([
-    ['same port and hostname', [httpListener('a', 80, 'x.io'), httpListener('b', 80, 'x.io')], ['True/HostnameConflict', 'True/HostnameConflict']],
-    ['same port, different hostnames', [httpListener('a', 80, 'x.io'), httpListener('b', 80, 'y.io')], ['False/NoConflicts', 'False/NoConflicts']],
-    ['same port, both without hostname', [httpListener('a', 80), httpListener('b', 80)], ['True/HostnameConflict', 'True/HostnameConflict']],
-    ['HTTP and TCP on one port', [httpListener('a', 80), { name: 'b', port: 80, protocol: 'TCP' }], ['True/ProtocolConflict', 'True/ProtocolConflict']],
+    [
+      'same port and hostname',
+      [httpListener('a', 80, 'x.io'), httpListener('b', 80, 'x.io')],
+      ['True/HostnameConflict', 'True/HostnameConflict'],
+    ],
+    [
+      'same port, different hostnames',
+      [httpListener('a', 80, 'x.io'), httpListener('b', 80, 'y.io')],
+      ['False/NoConflicts', 'False/NoConflicts'],
+    ],
+    [
+      'same port, both without hostname',
+      [httpListener('a', 80), httpListener('b', 80)],
+      ['True/HostnameConflict', 'True/HostnameConflict'],
+    ],
+    [
+      'HTTP and TCP on one port',
+      [httpListener('a', 80), { name: 'b', port: 80, protocol: 'TCP' }],
+      ['True/ProtocolConflict', 'True/ProtocolConflict'],
+    ],
     ['different ports', [httpListener('a', 80), httpListener('b', 81)], ['False/NoConflicts', 'False/NoConflicts']],
   ] as const)('%s', (_, ls, expected) => {
     const st = listeners([...ls]);
@@ -101,8 +163,14 @@ describe('conflicts within one Gateway (spec: no listener wins)', () => {
 
   it('reports ListenersNotValid on the Gateway, still Accepted while one listener is fine', () => {
     const s = baseSnapshot();
-    s.gateways.push(gateway('infra', 'gw', [httpListener('a', 80, 'x.io'), httpListener('b', 80, 'x.io'), httpListener('c', 81)]));
-    const gw = computeStatus(s, { controllerNames: [TEST_CONTROLLER], now: NOW, provisionedAddresses: { 'infra/gw': '10.9.9.9' } }).gateways['infra/gw'];
+    s.gateways.push(
+      gateway('infra', 'gw', [httpListener('a', 80, 'x.io'), httpListener('b', 80, 'x.io'), httpListener('c', 81)]),
+    );
+    const gw = computeStatus(s, {
+      controllerNames: [TEST_CONTROLLER],
+      now: NOW,
+      provisionedAddresses: { 'infra/gw': '10.9.9.9' },
+    }).gateways['infra/gw'];
     const acc = findCondition(gw?.conditions, 'Accepted');
     expect(`${acc?.status}/${acc?.reason}`).toBe('True/ListenersNotValid');
     expect(acc?.message).toContain('"a"');

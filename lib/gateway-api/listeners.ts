@@ -70,7 +70,10 @@ function evaluateListener(gw: Gateway, l: Listener, index: SnapshotIndex): Liste
   const selector = l.allowedRoutes?.namespaces?.from === 'Selector' ? l.allowedRoutes.namespaces.selector : undefined;
   const selProblem = selector ? labelSelectorProblem(selector) : undefined;
   if (selProblem && !state.notAccepted) {
-    state.notAccepted = { reason: ListenerReason.UnsupportedValue, message: `allowedRoutes.namespaces.selector is invalid: ${selProblem}` };
+    state.notAccepted = {
+      reason: ListenerReason.UnsupportedValue,
+      message: `allowedRoutes.namespaces.selector is invalid: ${selProblem}`,
+    };
   }
   if (l.protocol === 'HTTPS' && l.tls?.mode === 'Passthrough' && !state.notAccepted) {
     state.notAccepted = { reason: ListenerReason.UnsupportedValue, message: 'tls.mode must be Terminate for protocol HTTPS' };
@@ -103,7 +106,10 @@ function resolveKinds(state: ListenerState, l: Listener, served: readonly string
     }
   }
   if (invalid.length > 0) {
-    state.refs = { reason: ListenerReason.InvalidRouteKinds, message: `route kinds not supported on protocol ${l.protocol}: ${invalid.join(', ')}` };
+    state.refs = {
+      reason: ListenerReason.InvalidRouteKinds,
+      message: `route kinds not supported on protocol ${l.protocol}: ${invalid.join(', ')}`,
+    };
   }
 }
 
@@ -142,8 +148,12 @@ function markInternalConflicts(states: ListenerState[]): void {
         if (a === b) continue;
         const clash = listenerClash(a, b);
         if (!clash || (a.conflict && a.conflict.reason === ListenerReason.ProtocolConflict)) continue;
-        const what = clash === 'ProtocolConflict' ? `protocol ${b.protocol}` : `hostname ${b.hostname ? `"${b.hostname}"` : '(any)'}`;
-        a.conflict = { reason: clash, message: `port ${a.port} is also used by listener "${b.name}" with ${what} on this Gateway` };
+        const what =
+          clash === 'ProtocolConflict' ? `protocol ${b.protocol}` : `hostname ${b.hostname ? `"${b.hostname}"` : '(any)'}`;
+        a.conflict = {
+          reason: clash,
+          message: `port ${a.port} is also used by listener "${b.name}" with ${what} on this Gateway`,
+        };
       }
     }
   }

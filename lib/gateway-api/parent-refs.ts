@@ -13,6 +13,8 @@ import type { SnapshotIndex } from './snapshot-index';
 import type { AnyRoute, Attachment, ParentReference, RouteKind } from './types';
 import { GATEWAY_GROUP, keyOf, objectKey } from './types';
 
+const ACCEPTED = cond('Accepted', true, RouteReason.Accepted, 'Route is accepted');
+
 /** Result of one parentRef. `controllerName` undefined = not ours to report. */
 export interface ParentResult {
   parentRef: ParentReference;
@@ -41,26 +43,48 @@ export function evaluateParentRef(
   const routeNs = route.metadata.namespace ?? '';
   const group = ref.group ?? GATEWAY_GROUP;
   const refKind = ref.kind ?? 'Gateway';
-  const base = { parentRef: ref, attachments: [] as Attachment[] };
   if (group !== GATEWAY_GROUP || refKind !== 'Gateway') {
-    return { ...base, controllerName: fallbackController, accepted: cond('Accepted', false, RouteReason.UnsupportedValue, `parentRef kind ${group}/${refKind} is not supported; use a Gateway`) };
+    return {
+      parentRef: ref,
+      attachments: [],
+      controllerName: fallbackController,
+      accepted: cond(
+        'Accepted',
+        false,
+        RouteReason.UnsupportedValue,
+        `parentRef kind ${group}/${refKind} is not supported; use a Gateway`,
+      ),
+    };
   }
   const gwKey = keyOf(ref.namespace ?? routeNs, ref.name);
   const gw = gateways.get(gwKey);
   if (!gw) {
     // Not ours, unless nobody handles it: then say it is missing, so the user learns why.
     const owner = index.gateways.has(gwKey) ? undefined : fallbackController;
-    return { ...base, controllerName: owner, accepted: cond('Accepted', false, RouteReason.NoMatchingParent, `Gateway ${gwKey} not found`) };
+    return {
+      parentRef: ref,
+      attachments: [],
+      controllerName: owner,
+      accepted: cond('Accepted', false, RouteReason.NoMatchingParent, `Gateway ${gwKey} not found`),
+    };
   }
-  const selected = gw.listeners.filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
-  const result: ParentResult = { ...base, controllerName: gw.controllerName, accepted: cond('Accepted', true, RouteReason.Accepted, 'Route is accepted') };
+  const routeKey = objectKey(route);
+  const selected = gw.listeners.filter(
+    (l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port),
+  );
+  const result: ParentResult = { parentRef: ref, attachments: [], controllerName: gw.controllerName, accepted: ACCEPTED };
   if (selected.length === 0) {
     result.accepted = cond('Accepted', false, RouteReason.NoMatchingParent, noListenerMessage(gwKey, ref));
     return result;
   }
   const usable = selected.filter(listenerUsable);
   if (usable.length === 0) {
-    result.accepted = cond('Accepted', false, RouteReason.NoMatchingParent, `no usable listener on Gateway ${gwKey}: ${selected.map(listenerSummary).join('; ')}`);
+    result.accepted = cond(
+      'Accepted',
+      false,
+      RouteReason.NoMatchingParent,
+      `no usable listener on Gateway ${gwKey}: ${selected.map(listenerSummary).join('; ')}`,
+    );
     return result;
   }
   const notAllowed: string[] = [];
@@ -76,18 +100,34 @@ export function evaluateParentRef(
       noHost.push(`listener "${l.name}" hostname ${l.hostname ?? '(any)'}`);
       continue;
     }
-    result.attachments.push({ gateway: gwKey, listener: l.name, port: l.port, protocol: l.protocol, routeKind: kind, route: objectKey(route), hostnames });
+    result.attachments.push({
+      gateway: gwKey,
+      listener: l.name,
+      port: l.port,
+      protocol: l.protocol,
+      routeKind: kind,
+      route: routeKey,
+      hostnames,
+    });
   }
   if (result.attachments.length > 0) return result;
   result.accepted =
     noHost.length > 0
-      ? cond('Accepted', false, RouteReason.NoMatchingListenerHostname, `route hostnames ${JSON.stringify(route.spec.hostnames ?? [])} match no listener hostname: ${noHost.join('; ')}`)
+      ? cond(
+          'Accepted',
+          false,
+          RouteReason.NoMatchingListenerHostname,
+          `route hostnames ${JSON.stringify(route.spec.hostnames ?? [])} match no listener hostname: ${noHost.join('; ')}`,
+        )
       : cond('Accepted', false, RouteReason.NotAllowedByListeners, notAllowed.join('; '));
   return result;
 }
 
 function noListenerMessage(gwKey: string, ref: ParentReference): string {
-  const parts = [ref.sectionName !== undefined ? `sectionName "${ref.sectionName}"` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter(Boolean);
+  const parts = [
+    ref.sectionName !== undefined ? `sectionName "${ref.sectionName}"` : '',
+    ref.port !== undefined ? `port ${ref.port}` : '',
+  ].filter(Boolean);
   return parts.length > 0 ? `Gateway ${gwKey} has no listener with ${parts.join(' and ')}` : `Gateway ${gwKey} has no listeners`;
 }
 

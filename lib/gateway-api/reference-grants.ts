@@ -46,7 +46,9 @@ export function indexReferenceGrants(grants: readonly ReferenceGrant[]): Referen
 export function findReferenceGrant(index: ReferenceGrantIndex, from: RefFrom, to: RefTo): string | undefined {
   if (from.namespace === to.namespace) return 'same-namespace';
   for (const g of index.get(to.namespace) ?? []) {
-    const fromOk = (g.spec.from ?? []).some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace);
+    const fromOk = (g.spec.from ?? []).some(
+      (f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace,
+    );
     if (!fromOk) continue;
     const toOk = (g.spec.to ?? []).some((t) => t.group === to.group && t.kind === to.kind && (!t.name || t.name === to.name));
     if (toOk) return objectKey(g);

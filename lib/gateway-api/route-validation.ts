@@ -6,7 +6,13 @@
  */
 import type { AnyRoute, HTTPRouteFilter, RouteKind } from './types';
 
-const HTTP_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'RequestRedirect', 'URLRewrite']);
+const HTTP_FILTERS = new Set([
+  'RequestHeaderModifier',
+  'ResponseHeaderModifier',
+  'RequestMirror',
+  'RequestRedirect',
+  'URLRewrite',
+]);
 const GRPC_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror']);
 
 /** Why the route cannot be accepted as written, or undefined. */
@@ -41,7 +47,8 @@ function regexProblem(route: AnyRoute, i: number): string | undefined {
     const patterns: string[] = [];
     if ('path' in m && m.path?.type === 'RegularExpression' && m.path.value) patterns.push(m.path.value);
     for (const h of m.headers ?? []) if (h.type === 'RegularExpression') patterns.push(h.value);
-    for (const p of ('queryParams' in m ? m.queryParams : undefined) ?? []) if (p.type === 'RegularExpression') patterns.push(p.value);
+    for (const p of ('queryParams' in m ? m.queryParams : undefined) ?? [])
+      if (p.type === 'RegularExpression') patterns.push(p.value);
     for (const pattern of patterns) {
       try {
         new RegExp(pattern);

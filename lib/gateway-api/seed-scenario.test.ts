@@ -52,10 +52,32 @@ describe('seed scenarios with everything present', () => {
 
   it('lists the attachments routing needs, with the effective hostnames', () => {
     expect(st.attachments).toEqual([
-      { gateway: 'istio-system/gateway', listener: 'default', port: 80, protocol: 'HTTP', routeKind: 'HTTPRoute', route: 'default/http', hostnames: ['*.aliyun.com'] },
-      { gateway: 'istio-system/gateway-https', listener: 'https', port: 443, protocol: 'HTTPS', routeKind: 'HTTPRoute', route: 'default/httpbin-https', hostnames: ['*.aliyun.com'] },
+      {
+        gateway: 'istio-system/gateway',
+        listener: 'default',
+        port: 80,
+        protocol: 'HTTP',
+        routeKind: 'HTTPRoute',
+        route: 'default/http',
+        hostnames: ['*.aliyun.com'],
+      },
+      {
+        gateway: 'istio-system/gateway-https',
+        listener: 'https',
+        port: 443,
+        protocol: 'HTTPS',
+        routeKind: 'HTTPRoute',
+        route: 'default/httpbin-https',
+        hostnames: ['*.aliyun.com'],
+      },
     ]);
-    expect(st.backends.HTTPRoute['default/http']?.[0]?.backends[0]).toMatchObject({ service: 'default/httpbin', port: 8000, weight: 1, valid: true, endpoints: 1 });
+    expect(st.backends.HTTPRoute['default/http']?.[0]?.backends[0]).toMatchObject({
+      service: 'default/httpbin',
+      port: 8000,
+      weight: 1,
+      valid: true,
+      endpoints: 1,
+    });
   });
 });
 
@@ -111,7 +133,13 @@ describe('seed scenarios with a piece missing', () => {
     const st = run(s);
     const l = st.gateways['istio-system/gateway']?.listeners?.[0];
     expect(cond(l?.conditions, 'Accepted')).toEqual({ status: 'False', reason: 'UnsupportedValue' });
-    expect(cond(st.gateways['istio-system/gateway']?.conditions, 'Accepted')).toEqual({ status: 'False', reason: 'ListenersNotValid' });
-    expect(cond(st.httpRoutes['default/http']?.parents[0]?.conditions, 'Accepted')).toEqual({ status: 'False', reason: 'NoMatchingParent' });
+    expect(cond(st.gateways['istio-system/gateway']?.conditions, 'Accepted')).toEqual({
+      status: 'False',
+      reason: 'ListenersNotValid',
+    });
+    expect(cond(st.httpRoutes['default/http']?.parents[0]?.conditions, 'Accepted')).toEqual({
+      status: 'False',
+      reason: 'NoMatchingParent',
+    });
   });
 });

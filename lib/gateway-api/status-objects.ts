@@ -53,7 +53,11 @@ export function statusDiff(a: unknown, b: unknown, path = ''): string[] {
  * `controllerNames`); entries of other controllers are kept, in their order,
  * before ours.
  */
-export function mergeRouteStatus(existing: RouteStatus | undefined, ours: RouteStatus, controllerNames: readonly string[]): RouteStatus {
+export function mergeRouteStatus(
+  existing: RouteStatus | undefined,
+  ours: RouteStatus,
+  controllerNames: readonly string[],
+): RouteStatus {
   const others = (existing?.parents ?? []).filter((p) => !controllerNames.includes(p.controllerName));
   return { parents: [...others, ...ours.parents] };
 }
@@ -66,7 +70,12 @@ export interface StatusObject<S> {
   status: S;
 }
 
-function shape<S>(obj: { apiVersion?: string; metadata: { name: string; namespace?: string; resourceVersion?: string } }, kind: string, defaultVersion: string, status: S): StatusObject<S> {
+function shape<S>(
+  obj: { apiVersion?: string; metadata: { name: string; namespace?: string; resourceVersion?: string } },
+  kind: string,
+  defaultVersion: string,
+  status: S,
+): StatusObject<S> {
   const metadata: StatusObject<S>['metadata'] = { name: obj.metadata.name };
   if (obj.metadata.namespace) metadata.namespace = obj.metadata.namespace;
   // resourceVersion makes the write conditional: a newer object is never overwritten silently.
@@ -85,11 +94,19 @@ export function gatewayStatusObject(gw: Gateway, status: GatewayStatus): StatusO
 }
 
 /** HTTPRoute `status` subresource body; other controllers' parents are preserved. */
-export function httpRouteStatusObject(route: HTTPRoute, ours: RouteStatus, controllerNames: readonly string[]): StatusObject<RouteStatus> {
+export function httpRouteStatusObject(
+  route: HTTPRoute,
+  ours: RouteStatus,
+  controllerNames: readonly string[],
+): StatusObject<RouteStatus> {
   return shape(route, 'HTTPRoute', 'gateway.networking.k8s.io/v1', mergeRouteStatus(route.status, ours, controllerNames));
 }
 
 /** GRPCRoute `status` subresource body; other controllers' parents are preserved. */
-export function grpcRouteStatusObject(route: GRPCRoute, ours: RouteStatus, controllerNames: readonly string[]): StatusObject<RouteStatus> {
+export function grpcRouteStatusObject(
+  route: GRPCRoute,
+  ours: RouteStatus,
+  controllerNames: readonly string[],
+): StatusObject<RouteStatus> {
   return shape(route, 'GRPCRoute', 'gateway.networking.k8s.io/v1', mergeRouteStatus(route.status, ours, controllerNames));
 }

@@ -17,8 +17,17 @@ export function baseSnapshot(): Snapshot {
 }
 
 /** A Gateway in class `test`, provisioned (no addresses) unless `addresses` is given. */
-export function gateway(ns: string, name: string, listeners: Listener[], extra: Partial<Gateway['spec']> = {}, created = '2026-01-01T00:00:00Z'): Gateway {
-  return { metadata: { name, namespace: ns, generation: 1, creationTimestamp: created }, spec: { gatewayClassName: 'test', listeners, ...extra } };
+export function gateway(
+  ns: string,
+  name: string,
+  listeners: Listener[],
+  extra: Partial<Gateway['spec']> = {},
+  created = '2026-01-01T00:00:00Z',
+): Gateway {
+  return {
+    metadata: { name, namespace: ns, generation: 1, creationTimestamp: created },
+    spec: { gatewayClassName: 'test', listeners, ...extra },
+  };
 }
 
 /** An HTTP listener accepting routes from all namespaces. */
@@ -29,7 +38,12 @@ export function httpListener(name: string, port: number, hostname?: string, extr
 }
 
 /** An HTTPRoute with one rule to `backend:port`. */
-export function httpRoute(ns: string, name: string, spec: Partial<HTTPRoute['spec']> = {}, created = '2026-01-01T00:00:00Z'): HTTPRoute {
+export function httpRoute(
+  ns: string,
+  name: string,
+  spec: Partial<HTTPRoute['spec']> = {},
+  created = '2026-01-01T00:00:00Z',
+): HTTPRoute {
   return {
     metadata: { name, namespace: ns, generation: 1, creationTimestamp: created },
     spec: { rules: [{ backendRefs: [{ name: 'backend', port: 8080 }] }], ...spec },
@@ -38,12 +52,18 @@ export function httpRoute(ns: string, name: string, spec: Partial<HTTPRoute['spe
 
 /** A GRPCRoute with one rule to `backend:port`. */
 export function grpcRoute(ns: string, name: string, spec: Partial<GRPCRoute['spec']> = {}): GRPCRoute {
-  return { metadata: { name, namespace: ns, generation: 1 }, spec: { rules: [{ backendRefs: [{ name: 'backend', port: 8080 }] }], ...spec } };
+  return {
+    metadata: { name, namespace: ns, generation: 1 },
+    spec: { rules: [{ backendRefs: [{ name: 'backend', port: 8080 }] }], ...spec },
+  };
 }
 
 /** A ClusterIP Service with the given ports. */
 export function service(ns: string, name: string, ports: number[], extra: Partial<Service['spec']> = {}): Service {
-  return { metadata: { name, namespace: ns }, spec: { clusterIP: '10.0.0.1', ports: ports.map((port) => ({ port, protocol: 'TCP' })), ...extra } };
+  return {
+    metadata: { name, namespace: ns },
+    spec: { clusterIP: '10.0.0.1', ports: ports.map((port) => ({ port, protocol: 'TCP' })), ...extra },
+  };
 }
 
 /** A TLS Secret summary. */
@@ -52,8 +72,18 @@ export function tlsSecret(ns: string, name: string, keys = ['tls.crt', 'tls.key'
 }
 
 /** A ReferenceGrant in `ns` from `fromKind` in `fromNs` to `toKind` (optionally one name). */
-export function referenceGrant(ns: string, fromNs: string, fromKind: string, toKind: string, toName?: string, toGroup = ''): ReferenceGrant {
+export function referenceGrant(
+  ns: string,
+  fromNs: string,
+  fromKind: string,
+  toKind: string,
+  toName?: string,
+  toGroup = '',
+): ReferenceGrant {
   const to: ReferenceGrant['spec']['to'][number] = { group: toGroup, kind: toKind };
   if (toName) to.name = toName;
-  return { metadata: { name: `allow-${fromNs}-${fromKind.toLowerCase()}`, namespace: ns }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: fromKind, namespace: fromNs }], to: [to] } };
+  return {
+    metadata: { name: `allow-${fromNs}-${fromKind.toLowerCase()}`, namespace: ns },
+    spec: { from: [{ group: 'gateway.networking.k8s.io', kind: fromKind, namespace: fromNs }], to: [to] },
+  };
 }

@@ -9,7 +9,8 @@ import type { Snapshot } from '../types';
 import { buildTopology } from './build-topology';
 
 const fixture = (n: string) => readFileSync(path.join(__dirname, '..', '__fixtures__', n), 'utf8');
-const seed = (): Snapshot => snapshotFromYaml(fixture('seed-cluster.yaml'), fixture('seed-http.yaml'), fixture('seed-https.yaml'));
+const seed = (): Snapshot =>
+  snapshotFromYaml(fixture('seed-cluster.yaml'), fixture('seed-http.yaml'), fixture('seed-https.yaml'));
 const topo = (s: Snapshot) => buildTopology(s, computeStatus(s, { controllerNames: ['istio.io/gateway-controller'], now: 'T' }));
 
 describe('buildTopology', () => {
@@ -25,14 +26,22 @@ describe('buildTopology', () => {
       'listener:istio-system/gateway#default->route:HTTPRoute:default/http',
       'listener:istio-system/gateway-https#https->route:HTTPRoute:default/httpbin-https',
     ]);
-    expect(t.edges.find((e) => e.kind === 'backend')).toMatchObject({ port: 8000, weight: 1, health: 'ok', crossNamespace: false });
+    expect(t.edges.find((e) => e.kind === 'backend')).toMatchObject({
+      port: 8000,
+      weight: 1,
+      health: 'ok',
+      crossNamespace: false,
+    });
   });
 
   it('shows a missing backend as an error node and the rule as answering 500', () => {
     const s = seed();
     s.services = s.services.filter((x) => x.metadata.name !== 'httpbin');
     const t = topo(s);
-    expect(t.nodes.find((n) => n.id === 'missing:Service:default/httpbin')).toMatchObject({ health: 'error', reason: 'Service default/httpbin not found' });
+    expect(t.nodes.find((n) => n.id === 'missing:Service:default/httpbin')).toMatchObject({
+      health: 'error',
+      reason: 'Service default/httpbin not found',
+    });
     expect(t.nodes.find((n) => n.kind === 'rule')?.reason).toContain('HTTP 500');
     expect(t.nodes.find((n) => n.id === 'route:HTTPRoute:default/http')?.health).toBe('warning');
   });
@@ -53,12 +62,21 @@ describe('buildTopology', () => {
     if (r?.spec.rules?.[0]) r.spec.rules[0].backendRefs = [{ name: 'store', namespace: 'data', port: 8000 }];
     expect(topo(s).edges.find((e) => e.kind === 'backend')).toMatchObject({ health: 'error', crossNamespace: true });
     s.referenceGrants.push(referenceGrant('data', 'default', 'HTTPRoute', 'Service'));
-    expect(topo(s).edges.find((e) => e.kind === 'backend')).toMatchObject({ health: 'warning', referenceGrant: 'data/allow-default-httproute', reason: 'Service has no ready endpoints' });
+    expect(topo(s).edges.find((e) => e.kind === 'backend')).toMatchObject({
+      health: 'warning',
+      referenceGrant: 'data/allow-default-httproute',
+      reason: 'Service has no ready endpoints',
+    });
   });
 
   it('is identical for any input order', () => {
     const s = seed();
-    const rev: Snapshot = { ...s, gateways: [...s.gateways].reverse(), httpRoutes: [...s.httpRoutes].reverse(), services: [...s.services].reverse() };
+    const rev: Snapshot = {
+      ...s,
+      gateways: [...s.gateways].reverse(),
+      httpRoutes: [...s.httpRoutes].reverse(),
+      services: [...s.services].reverse(),
+    };
     expect(JSON.stringify(topo(rev))).toBe(JSON.stringify(topo(s)));
   });
 });

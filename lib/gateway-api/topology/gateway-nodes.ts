@@ -21,7 +21,11 @@ export const ids = {
 };
 
 /** Health from a set of conditions that should all be True (Conflicted should be False). */
-export function conditionHealth(conds: readonly Condition[] | undefined, errorTypes: readonly string[], warningTypes: readonly string[] = []): { health: Health; reason?: string } {
+export function conditionHealth(
+  conds: readonly Condition[] | undefined,
+  errorTypes: readonly string[],
+  warningTypes: readonly string[] = [],
+): { health: Health; reason?: string } {
   for (const t of errorTypes) {
     const c = findCondition(conds, t);
     const bad = t === 'Conflicted' ? c?.status === 'True' : c?.status !== 'True';
@@ -38,7 +42,14 @@ export function conditionHealth(conds: readonly Condition[] | undefined, errorTy
 export function addGateway(g: GraphBuilder, gw: Gateway, status: GatewayStatus): void {
   const key = objectKey(gw);
   const gh = conditionHealth(status.conditions, ['Programmed'], ['Accepted']);
-  g.node({ id: ids.gateway(key), kind: 'gateway', label: key, objectKey: key, ...gh, detail: { class: gw.spec.gatewayClassName, addresses: (status.addresses ?? []).map((a) => a.value).join(', ') } });
+  g.node({
+    id: ids.gateway(key),
+    kind: 'gateway',
+    label: key,
+    objectKey: key,
+    ...gh,
+    detail: { class: gw.spec.gatewayClassName, addresses: (status.addresses ?? []).map((a) => a.value).join(', ') },
+  });
   for (const l of gw.spec.listeners ?? []) {
     const ls: ListenerStatus | undefined = status.listeners?.find((x) => x.name === l.name);
     const lh = conditionHealth(ls?.conditions, ['Accepted', 'Conflicted', 'Programmed'], ['ResolvedRefs']);
@@ -53,9 +64,16 @@ export function addGateway(g: GraphBuilder, gw: Gateway, status: GatewayStatus):
     });
     g.edge({ source: ids.gateway(key), target: lid, kind: 'contains', health: 'ok' });
     for (const a of status.addresses ?? []) {
-      const scheme = l.protocol === 'HTTPS' || l.protocol === 'TLS' ? 'https' : l.protocol === 'HTTP' ? 'http' : l.protocol.toLowerCase();
+      const scheme =
+        l.protocol === 'HTTPS' || l.protocol === 'TLS' ? 'https' : l.protocol === 'HTTP' ? 'http' : l.protocol.toLowerCase();
       const eid = ids.entry(a.value, l.port);
-      g.node({ id: eid, kind: 'entry', label: `${scheme}://${a.value}:${l.port}`, health: 'ok', detail: { address: a.value, port: l.port, scheme } });
+      g.node({
+        id: eid,
+        kind: 'entry',
+        label: `${scheme}://${a.value}:${l.port}`,
+        health: 'ok',
+        detail: { address: a.value, port: l.port, scheme },
+      });
       g.edge({ source: eid, target: lid, kind: 'entry', health: lh.health, ...(lh.reason ? { reason: lh.reason } : {}) });
     }
   }
