@@ -1,7 +1,8 @@
 /**
  * The durable half of the store: one SQLite file in WAL mode. Every acknowledged write is one
- * committed transaction (object row + event row + counter), so a process crash loses nothing
- * that a client was told succeeded.
+ * committed transaction (object rows + change-log rows), so a process crash loses nothing that a
+ * client was told succeeded. The resourceVersion counter is the newest change-log row (every
+ * commit writes one), so commits touch no extra counter row.
  */
 import Database from 'better-sqlite3';
 
@@ -16,12 +17,19 @@ export type DbWrite = { kind: 'put'; row: ObjectRow; event: EventRow } | { kind:
 export class Db {
   private readonly db: Database.Database;
   private readonly stmts;
+  private readonly commitTx: (writes: DbWrite[]) => void;
 
   /** Opens (and migrates) `file`. */
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives process crashes (only an OS crash can lose the last commits).
+    // Durability: in WAL mode a commit is complete once its frames are appended to the WAL file
+    // (a write() into the OS page cache). With synchronous = NORMAL SQLite skips the fsync per
+    // commit and only syncs the WAL at checkpoints. A process crash (kill -9, OOM, uncaught
+    // error) cannot lose a committed transaction: the frames are already in the kernel, which
+    // writes them out and recovery replays them on the next open. Only a power loss or kernel
+    // crash can roll back the last commits (never corrupt the file), which is acceptable for a
+    // local development cluster. FULL would add an fsync (milliseconds) to every write request.
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS objects (rkey TEXT NOT NULL, ns TEXT NOT NULL, name TEXT NOT NULL, rv INTEGER NOT NULL,
@@ -37,27 +45,39 @@ export class Db {
       setMeta: this.db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)'),
       getMeta: this.db.prepare('SELECT v FROM meta WHERE k = ?'),
       trim: this.db.prepare('DELETE FROM events WHERE rv <= ?'),
+      maxEventRv: this.db.prepare('SELECT MAX(rv) AS rv FROM events'),
     };
-  }
-
-  /** Applies writes atomically and records the new counter value. */
-  commit(writes: DbWrite[], rv: number): void {
-    this.db.transaction(() => {
+    // Built once: better-sqlite3 wraps BEGIN/COMMIT/ROLLBACK around the function on every call.
+    this.commitTx = this.db.transaction((writes: DbWrite[]) => {
       for (const w of writes) {
         if (w.kind === 'put') this.stmts.put.run(w.row);
         else this.stmts.del.run(w.rkey, w.ns, w.name);
         this.stmts.event.run(w.event);
       }
-      this.stmts.setMeta.run('rv', String(rv));
-    })();
+    });
   }
 
-  /** Drops change-log entries up to and including `rv`. */
-  trimEvents(rv: number): void {
+  /** Applies writes atomically (each carries its change-log row, which also advances the counter). */
+  commit(writes: DbWrite[]): void {
+    this.commitTx(writes);
+  }
+
+  /**
+   * Drops change-log entries up to and including `rv`, recording the counter (`current`) first:
+   * with the log trimmed, the newest row might otherwise no longer tell the counter.
+   */
+  trimEvents(rv: number, current: number): void {
     this.db.transaction(() => {
       this.stmts.trim.run(rv);
       this.stmts.setMeta.run('compacted', String(rv));
+      this.stmts.setMeta.run('rv', String(current));
     })();
+  }
+
+  /** The store-wide resourceVersion counter: the newest change, or the one recorded at the last trim. */
+  counter(): number {
+    const row = this.stmts.maxEventRv.get() as { rv: number | null } | undefined;
+    return Math.max(row?.rv ?? 0, this.metaNumber('rv'));
   }
 
   /** A numeric value from the meta table (0 when absent). */
@@ -75,11 +95,6 @@ export class Db {
   recentEvents(n: number): EventRow[] {
     const rows = this.db.prepare('SELECT rv, type, rkey, ns, name, body FROM events ORDER BY rv DESC LIMIT ?').all(n) as EventRow[];
     return rows.reverse();
-  }
-
-  /** True when nothing was ever stored. */
-  isEmpty(): boolean {
-    return this.metaNumber('rv') === 0;
   }
 
   /** Closes the file (checkpointing the WAL). */

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { jsonOf } from './json-cache';
 import { asApiError, badRequest, toStatus } from './status-errors';
 import { ApiError, type Json, type JsonObject } from './types';
 
@@ -71,18 +72,21 @@ function wantsYaml(req: IncomingMessage): boolean {
   return /application\/yaml/.test(accept) && !/application\/json/.test(accept);
 }
 
-/** Writes a JSON body (a pre-serialized string is sent as is). */
-export function sendJson(req: IncomingMessage, res: ServerResponse, code: number, body: JsonObject | string, warnings: string[] = []): void {
+/**
+ * Writes a JSON body. Pre-serialized JSON (a string or UTF-8 bytes) is sent as is, and a stored
+ * object goes out as the JSON the store made when it committed it (see json-cache).
+ */
+export function sendJson(req: IncomingMessage, res: ServerResponse, code: number, body: JsonObject | string | Buffer, warnings: string[] = []): void {
   if (res.headersSent) return;
   const headers: Record<string, string | string[]> = { 'Cache-Control': 'no-cache, private' };
   if (warnings.length) headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
-  let payload: string;
+  let payload: string | Buffer;
   if (wantsYaml(req)) {
     headers['Content-Type'] = 'application/yaml';
-    payload = stringifyYaml(typeof body === 'string' ? JSON.parse(body) : body);
+    payload = stringifyYaml(typeof body === 'string' || Buffer.isBuffer(body) ? JSON.parse(body.toString()) : body);
   } else {
     headers['Content-Type'] = 'application/json';
-    payload = typeof body === 'string' ? body : JSON.stringify(body);
+    payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : jsonOf(body);
   }
   headers['Content-Length'] = String(Buffer.byteLength(payload));
   res.writeHead(code, headers);

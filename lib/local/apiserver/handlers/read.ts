@@ -1,9 +1,11 @@
 /**
  * get and list: served from the in-memory index. Lists are assembled from each object's cached
- * JSON so a list of thousands of objects costs one string join, not a re-serialization.
+ * JSON bytes, so a list of thousands of objects costs one Buffer.concat: no re-serialization,
+ * and no multi-megabyte string to build and encode again.
  */
 import type { ReqCtx } from '../context';
 import { sendJson } from '../http-io';
+import { jsonBytesOf } from '../json-cache';
 import { apiVersionOf } from '../registry';
 import { combine, parseFieldSelector, parseLabelSelector } from '../selectors';
 import { badRequest, notFound } from '../status-errors';
@@ -48,15 +50,11 @@ export function selectEntries(ctx: ReqCtx): ListPage {
   const cont = ctx.query.get('continue');
   const token = cont ? decodeContinue(cont) : undefined;
   const rv = token?.rv ?? ctx.state.store.resourceVersion;
-  const all = ctx.state.store.list(ctx.rkey, ctx.namespace);
+  // Entries are sorted by "ns/name": a continued list starts after the previous page's last key.
+  const all = ctx.state.store.list(ctx.rkey, ctx.namespace, token?.start);
   const items: Entry[] = [];
   let lastKey = '';
-  let i = 0;
-  if (token) {
-    // Entries are sorted by "ns/name": skip past the last key of the previous page.
-    while (i < all.length && keyOf(all[i] as Entry) <= token.start) i++;
-  }
-  for (; i < all.length; i++) {
+  for (let i = 0; i < all.length; i++) {
     const e = all[i] as Entry;
     if (match && !match(e.obj)) continue;
     if (limit > 0 && items.length >= limit) {
@@ -74,6 +72,9 @@ const keyOf = (e: Entry): string => {
   return `${String(m.namespace ?? '')}/${String(m.name)}`;
 };
 
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
+
 /** GET of a collection. */
 export function handleList(ctx: ReqCtx): void {
   const page = selectEntries(ctx);
@@ -89,7 +90,12 @@ export function handleList(ctx: ReqCtx): void {
     meta.continue = page.continueToken;
     if (page.remaining !== undefined) meta.remainingItemCount = page.remaining;
   }
-  const items = page.items.map((e) => (e.obj.apiVersion === av ? e.json : JSON.stringify(served(ctx, e.obj))));
-  const body = `{"kind":${JSON.stringify(ctx.def.listKind)},"apiVersion":${JSON.stringify(av)},"metadata":${JSON.stringify(meta)},"items":[${items.join(',')}]}`;
-  sendJson(ctx.req, ctx.res, 200, body);
+  const head = `{"kind":${JSON.stringify(ctx.def.listKind)},"apiVersion":${JSON.stringify(av)},"metadata":${JSON.stringify(meta)},"items":[`;
+  const parts: Buffer[] = [Buffer.from(head)];
+  page.items.forEach((e, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(e.obj.apiVersion === av ? jsonBytesOf(e.obj) : Buffer.from(JSON.stringify(served(ctx, e.obj))));
+  });
+  parts.push(CLOSE);
+  sendJson(ctx.req, ctx.res, 200, Buffer.concat(parts));
 }

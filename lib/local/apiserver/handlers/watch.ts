@@ -13,6 +13,20 @@ import { toTable, wantsTable } from '../table';
 import type { JsonObject } from '../types';
 import { served } from '../write';
 
+/**
+ * Wire frames of live events, built once per event and type and written as the same bytes to
+ * every watcher: fan-out to N watchers costs one serialization, not N.
+ */
+const frames = new WeakMap<ChangeEvent, Map<EventType, Buffer>>();
+
+function sharedFrame(e: ChangeEvent, type: EventType): Buffer {
+  let byType = frames.get(e);
+  if (!byType) frames.set(e, (byType = new Map()));
+  let f = byType.get(type);
+  if (!f) byType.set(type, (f = Buffer.from(`{"type":"${type}","object":${e.json}}\n`)));
+  return f;
+}
+
 /** True when the list request is a watch. */
 export const isWatch = (q: URLSearchParams): boolean => ['1', 'true'].includes(q.get('watch') ?? '');
 
@@ -65,7 +79,9 @@ export function handleWatch(ctx: ReqCtx): void {
   const deliver = (e: ChangeEvent): void => {
     if (!inScope(e)) return;
     const type = visibleType(e, match);
-    if (type) send(type, objectJson(e));
+    if (!type) return;
+    if (!table && e.obj.apiVersion === av) res.write(sharedFrame(e, type));
+    else send(type, objectJson(e));
   };
 
   // Replay and subscription happen in one synchronous turn: no commit can slip in between.

@@ -74,6 +74,8 @@ function walkCompare(
   path: FieldPath,
   c: Comparison,
 ): void {
+  // The same value on both sides (shared, unchanged subtrees) holds no difference.
+  if (lhs !== undefined && lhs === rhs) return;
   const ls = lhs === undefined ? undefined : shapeOf(lhs, schema);
   const rs = rhs === undefined ? undefined : shapeOf(rhs, schema);
   const shape = ls ?? rs;

@@ -6,10 +6,14 @@ import type { Json, JsonObject } from '../types';
 import { patchBadRequest } from './errors';
 import { clone, isObject } from './json';
 
-/** RFC 7386 §2 MergePatch(Target, Patch), without mutating either argument. */
+/**
+ * RFC 7386 §2 MergePatch(Target, Patch), without mutating either argument. Each patched level
+ * is a shallow copy: members the patch does not touch are shared with the target rather than
+ * deep-copied (no one mutates stored objects), so a one-label patch copies a few small objects.
+ */
 function mergePatch(target: Json | undefined, patch: Json): Json {
   if (!isObject(patch)) return clone(patch);
-  const result: JsonObject = isObject(target) ? clone(target) : {};
+  const result: JsonObject = isObject(target) ? { ...target } : {};
   for (const [name, value] of Object.entries(patch)) {
     if (value === null) delete result[name];
     else result[name] = mergePatch(result[name], value);

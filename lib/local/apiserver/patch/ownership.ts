@@ -5,15 +5,21 @@
 import type { Json, JsonObject, ResourceDef, SchemaNode } from '../types';
 import { patchBadRequest } from './errors';
 import { compare, type Comparison } from './field-set-build';
-import { clone, isObject } from './json';
+import { isObject } from './json';
 import { filterOwnable } from './managed-fields';
 import { TypedValueError } from './typed';
 
-/** A copy of the object without `metadata.managedFields` (they are rebuilt, never merged). */
+/**
+ * A copy of the object without `metadata.managedFields` (they are rebuilt, never merged). Only
+ * the top level and metadata are copied: the rest is shared with `obj`, which is safe because
+ * nothing here mutates values below them (objects are treated as immutable), and it spares a deep
+ * copy of the whole object on every write.
+ */
 export function withoutManagedFields(obj: JsonObject): JsonObject {
-  const out = clone(obj);
-  if (isObject(out.metadata)) delete out.metadata.managedFields;
-  return out;
+  if (!isObject(obj.metadata)) return { ...obj };
+  const meta: JsonObject = { ...obj.metadata };
+  delete meta.managedFields;
+  return { ...obj, metadata: meta };
 }
 
 /** Sets `metadata.managedFields` (creating metadata when absent) and returns the object. */

@@ -4,7 +4,7 @@
  */
 import type { JsonObject, ResourceDef } from '../types';
 import { FieldSet } from './field-set';
-import { clone, isObject } from './json';
+import { isObject } from './json';
 import { apiVersionOf, decodeManagedFields, encodeManagedFields, entryKey, type ManagerEntry } from './managed-fields';
 import { ownableChanges, setManagedFields, typed, withoutManagedFields } from './ownership';
 import { withObjectMeta } from './schema';
@@ -59,5 +59,6 @@ export function recordUpdate(p: RecordUpdateParams): JsonObject {
   }
   mine.set = mine.set.union(changed);
   if (!changed.isEmpty()) mine.time = p.time;
-  return setManagedFields(clone(after), encodeManagedFields(entries));
+  // `after` is already a fresh top level and metadata (withoutManagedFields), the only parts set here.
+  return setManagedFields(after, encodeManagedFields(entries));
 }
