@@ -6,6 +6,7 @@ import type { ObjectList } from '@/lib/model/lists';
 import type { WatchEvent } from '@/lib/model/objects';
 import { applyEvents } from './apply-events';
 import { k8sKeys } from './keys';
+import { publishWatchBatch } from './watch-bus';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
@@ -35,6 +36,7 @@ export function useLiveUpdates(context: string | undefined): LiveState {
         if (next !== data) client.setQueryData(key, next);
       }
       void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'derived', context] });
+      publishWatchBatch(events);
     });
     source.onerror = () => setState('reconnecting');
     return () => source.close();

@@ -1,11 +1,27 @@
 import type { Metadata } from 'next';
+import { KindTabs } from '@/components/resources/kind-tabs';
+import { ListPageBody } from '@/components/resources/list-page';
 import { SectionPage } from '@/components/shell/section-page';
+import { listForPage } from '@/lib/k8s/safe-list';
 import { sectionByHref } from '@/lib/navigation';
 
 const section = sectionByHref('/gateways');
 
 export const metadata: Metadata = { title: section.label };
 
-export default function Page() {
-  return <SectionPage section={section} />;
+export default async function GatewaysPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+  const tab = (await searchParams).tab === 'classes' ? 'classes' : 'gateways';
+  const kind = tab === 'classes' ? 'GatewayClass' : 'Gateway';
+  return (
+    <SectionPage section={section}>
+      <KindTabs
+        current={tab}
+        tabs={[
+          { id: 'gateways', label: 'Gateways', href: '/gateways' },
+          { id: 'classes', label: 'Gateway classes', href: '/gateways?tab=classes' },
+        ]}
+      />
+      <ListPageBody key={kind} kind={kind} list={await listForPage(kind)} />
+    </SectionPage>
+  );
 }

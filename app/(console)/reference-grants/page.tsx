@@ -1,11 +1,17 @@
 import type { Metadata } from 'next';
+import { ListPageBody } from '@/components/resources/list-page';
 import { SectionPage } from '@/components/shell/section-page';
+import { listForPage } from '@/lib/k8s/safe-list';
 import { sectionByHref } from '@/lib/navigation';
 
 const section = sectionByHref('/reference-grants');
 
 export const metadata: Metadata = { title: section.label };
 
-export default function Page() {
-  return <SectionPage section={section} />;
+export default async function ReferenceGrantsPage() {
+  return (
+    <SectionPage section={section}>
+      <ListPageBody kind="ReferenceGrant" list={await listForPage('ReferenceGrant')} />
+    </SectionPage>
+  );
 }

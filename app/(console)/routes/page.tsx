@@ -1,11 +1,27 @@
 import type { Metadata } from 'next';
+import { KindTabs } from '@/components/resources/kind-tabs';
+import { ListPageBody } from '@/components/resources/list-page';
 import { SectionPage } from '@/components/shell/section-page';
+import { listForPage } from '@/lib/k8s/safe-list';
 import { sectionByHref } from '@/lib/navigation';
 
 const section = sectionByHref('/routes');
 
 export const metadata: Metadata = { title: section.label };
 
-export default function Page() {
-  return <SectionPage section={section} />;
+export default async function RoutesPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+  const tab = (await searchParams).tab === 'grpc' ? 'grpc' : 'http';
+  const kind = tab === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
+  return (
+    <SectionPage section={section}>
+      <KindTabs
+        current={tab}
+        tabs={[
+          { id: 'http', label: 'HTTPRoutes', href: '/routes' },
+          { id: 'grpc', label: 'GRPCRoutes', href: '/routes?tab=grpc' },
+        ]}
+      />
+      <ListPageBody key={kind} kind={kind} list={await listForPage(kind)} />
+    </SectionPage>
+  );
 }

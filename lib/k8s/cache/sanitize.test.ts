@@ -22,6 +22,20 @@ describe('sanitize', () => {
     expect(JSON.stringify(out)).not.toContain('LS0tLS1CRUdJTiBQUklWQVRF');
   });
 
+  it('drops the last-applied-configuration annotation of a Secret, which holds its data', () => {
+    const secret = {
+      kind: 'Secret',
+      metadata: {
+        name: 's',
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"data":{"tls.key":"S0VZ"}}', team: 'edge' },
+      },
+      data: { 'tls.key': 'S0VZ' },
+    };
+    const out = sanitize(secret);
+    expect(JSON.stringify(out)).not.toContain('S0VZ');
+    expect(out.metadata.annotations).toEqual({ team: 'edge' });
+  });
+
   it('removes managedFields from every kind and keeps the rest', () => {
     const route = {
       kind: 'HTTPRoute',

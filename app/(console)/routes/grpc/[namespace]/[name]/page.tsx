@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { DetailPage } from '@/components/resources/detail-page';
+import { loadDetails } from '@/lib/k8s/details';
+
+type Params = { namespace: string; name: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { namespace, name } = await params;
+  return { title: `GRPCRoute ${namespace}/${name}` };
+}
+
+export default async function Page({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ tab?: string }>;
+}) {
+  const { namespace, name } = await params;
+  const { tab } = await searchParams;
+  const details = await loadDetails('GRPCRoute', decodeURIComponent(namespace), decodeURIComponent(name));
+  if (!details) notFound();
+  return (
+    <DetailPage
+      details={details}
+      kind="GRPCRoute"
+      namespace={decodeURIComponent(namespace)}
+      name={decodeURIComponent(name)}
+      {...(tab ? { tab } : {})}
+    />
+  );
+}

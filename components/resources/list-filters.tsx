@@ -1,0 +1,53 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ListViewState } from '@/lib/model/list-view';
+
+/** Text, namespace and state filters of a list; the text filter writes the URL after a short pause. */
+export function ListFilters(props: {
+  view: ListViewState;
+  onChange: (patch: Partial<ListViewState>) => void;
+  namespaces: string[];
+  total: number;
+  namespaced: boolean;
+}) {
+  const { view, onChange } = props;
+  const [text, setText] = useState(view.q);
+  useEffect(() => {
+    if (text === view.q) return;
+    const t = setTimeout(() => onChange({ q: text }), 150);
+    return () => clearTimeout(t);
+  }, [text, view.q, onChange]);
+  return (
+    <div className="filters" role="search">
+      <label>
+        Filter
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="name, hostname, backend…" />
+      </label>
+      {props.namespaced ? (
+        <label>
+          Namespace
+          <select value={view.namespace} onChange={(e) => onChange({ namespace: e.target.value })}>
+            <option value="">All namespaces</option>
+            {props.namespaces.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label>
+        State
+        <select value={view.state} onChange={(e) => onChange({ state: e.target.value })}>
+          <option value="">Any state</option>
+          <option value="ok">Ready</option>
+          <option value="warning">Warning</option>
+          <option value="error">Error</option>
+          <option value="pending">No status</option>
+        </select>
+      </label>
+      <span className="muted">{props.total} total</span>
+    </div>
+  );
+}
