@@ -68,7 +68,9 @@ async function newKeys(keyType: GeneratedKeyType): Promise<CryptoKeyPair> {
 }
 
 function keyPem(key: CryptoKey): string {
-  return KeyObject.from(key as unknown as webcrypto.CryptoKey).export({ type: 'pkcs8', format: 'pem' }).toString();
+  return KeyObject.from(key as unknown as webcrypto.CryptoKey)
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }
 
 function serialNumber(): string {
@@ -158,10 +160,7 @@ export async function generateCaAndLeaf(
     signingAlgorithm: ALGORITHMS[p.keyType],
     publicKey: keys.publicKey,
     signingKey: caKeys.privateKey,
-    extensions: [
-      ...(await leafExtensions(p, keys)),
-      await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey),
-    ],
+    extensions: [...(await leafExtensions(p, keys)), await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey)],
   });
   const caCertPem = caCert.toString('pem') + '\n';
   return {

@@ -10,7 +10,13 @@ export { classifyExpiry, daysLeft, DEFAULT_WARN_DAYS } from './expiry';
 export { coverageReport, coveringSan, hostnameCoverage } from './coverage';
 export { parseCertificateChain } from './parse';
 export { checkKeyPair, type KeyPairCheck } from './key-pair';
-export { generateCaAndLeaf, generateSelfSigned, TEST_ORGANIZATION, type GenerateOptions, type GeneratedKeyType } from './generate';
+export {
+  generateCaAndLeaf,
+  generateSelfSigned,
+  TEST_ORGANIZATION,
+  type GenerateOptions,
+  type GeneratedKeyType,
+} from './generate';
 export {
   DEFAULT_MAX_UPLOAD_BYTES,
   validateTlsUpload,

@@ -47,9 +47,7 @@ describe('checkKeyPair: a key for another certificate', () => {
   });
 
   it('different algorithms are named', () => {
-    expect(error(checkKeyPair(rsaCert, fixture('ec-leaf.key')))).toMatch(
-      /the key is EC P-256, the certificate's is RSA 2048/,
-    );
+    expect(error(checkKeyPair(rsaCert, fixture('ec-leaf.key')))).toMatch(/the key is EC P-256, the certificate's is RSA 2048/);
   });
 });
 
@@ -75,8 +73,11 @@ describe('checkKeyPair: wrong things in the key field', () => {
   });
 
   it('a public key', () => {
-    const pub = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n';
-    expect(error(checkKeyPair(rsaCert, pub))).toMatch(/^The private key field holds a public key \(PUBLIC KEY\), not a private key: expected -----BEGIN PRIVATE KEY-----\.$/);
+    const pub =
+      '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n';
+    expect(error(checkKeyPair(rsaCert, pub))).toMatch(
+      /^The private key field holds a public key \(PUBLIC KEY\), not a private key: expected -----BEGIN PRIVATE KEY-----\.$/,
+    );
   });
 
   it('two keys', () => {
@@ -85,7 +86,14 @@ describe('checkKeyPair: wrong things in the key field', () => {
 
   it('a DER key', () => {
     const der = fixtureBytes('rsa-leaf.key');
-    const derKey = Buffer.from(der.toString('utf8').split('\n').filter((l) => !l.startsWith('-----')).join(''), 'base64');
+    const derKey = Buffer.from(
+      der
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('-----'))
+        .join(''),
+      'base64',
+    );
     expect(error(checkKeyPair(rsaCert, derKey.toString('latin1')))).toMatch(/DER \(binary\).*openssl pkey -inform der/);
   });
 

@@ -13,13 +13,15 @@ import type { KeyInfo } from './types';
 export type LoadedKey = { ok: true; key: KeyObject; encrypted: boolean } | { ok: false; error: string };
 
 /** Result of {@link checkKeyPair}. */
-export type KeyPairCheck =
-  | { ok: true; keyType: string; key: KeyInfo }
-  | { ok: false; field: 'cert' | 'key'; error: string };
+export type KeyPairCheck = { ok: true; keyType: string; key: KeyInfo } | { ok: false; field: 'cert' | 'key'; error: string };
 
 function blockText(block: PemBlock): string {
   const headers = Object.entries(block.headers).map(([k, v]) => `${k}: ${v}\n`);
-  const body = block.der.toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+  const body =
+    block.der
+      .toString('base64')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? '';
   const sep = headers.length ? '\n' : '';
   return `-----BEGIN ${block.label}-----\n${headers.join('')}${sep}${body}\n-----END ${block.label}-----\n`;
 }

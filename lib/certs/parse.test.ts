@@ -42,7 +42,9 @@ describe('parseCertificateChain: what a list shows', () => {
     expect(leaf?.notBefore).toBe(other.notBefore.toISOString());
     expect(leaf?.notAfter).toBe(other.notAfter.toISOString());
     expect(leaf?.serialNumber).toBe(other.serialNumber.toUpperCase());
-    const thumb = Buffer.from(await other.getThumbprint('SHA-256')).toString('hex').toUpperCase();
+    const thumb = Buffer.from(await other.getThumbprint('SHA-256'))
+      .toString('hex')
+      .toUpperCase();
     expect(leaf?.fingerprintSha256.replace(/:/g, '')).toBe(thumb);
   });
 
@@ -88,7 +90,9 @@ describe('parseCertificateChain: chain order', () => {
 
   it('names an unrelated certificate in the chain', () => {
     const r = parseCertificateChain(fixture('rsa-leaf.crt') + fixture('ec-leaf.crt'));
-    expect(r.ok && r.order.problems[0]).toMatch(/certificate 2 \(CN=b\.aliyun\.com\) did not issue certificate 1 \(CN=a\.aliyun\.com\)/);
+    expect(r.ok && r.order.problems[0]).toMatch(
+      /certificate 2 \(CN=b\.aliyun\.com\) did not issue certificate 1 \(CN=a\.aliyun\.com\)/,
+    );
   });
 });
 
@@ -116,7 +120,9 @@ describe('parseCertificateChain: bad input gets a precise error', () => {
   it('a private key pasted in the certificate field', () => {
     const e = failure(parseCertificateChain(fixture('rsa-leaf.key')));
     expect(e.code).toBe('not-certificate');
-    expect(e.error).toMatch(/^PEM block 1 is a private key \(PRIVATE KEY\), not a certificate: it belongs in the private key field\.$/);
+    expect(e.error).toMatch(
+      /^PEM block 1 is a private key \(PRIVATE KEY\), not a certificate: it belongs in the private key field\.$/,
+    );
   });
 
   it('a certificate followed by its key: names the second block', () => {

@@ -78,9 +78,7 @@ export function checkChainOrder(certs: X509Certificate[], infos: CertificateInfo
 }
 
 /** Parses PEM into Node certificates; on failure returns the precise reason. */
-export function readCertificates(
-  pem: string,
-): { ok: true; certs: X509Certificate[] } | Extract<ParsedChain, { ok: false }> {
+export function readCertificates(pem: string): { ok: true; certs: X509Certificate[] } | Extract<ParsedChain, { ok: false }> {
   const split = splitPem(pem, 'certificate');
   if (!split.ok) return split;
   if (split.blocks.length === 0) {

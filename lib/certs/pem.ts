@@ -118,7 +118,11 @@ export function splitPem(text: string, field: PemField): PemSplit {
 
 /** Re-encodes DER as PEM with 64-character lines (RFC 7468 §2). */
 export function toPem(der: Buffer | Uint8Array, label: string): string {
-  const b64 = Buffer.from(der).toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+  const b64 =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? '';
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 

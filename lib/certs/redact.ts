@@ -15,10 +15,7 @@ export function redactedValue(bytes: number): string {
   return `<redacted: ${bytes} bytes>`;
 }
 
-function redactMap(
-  map: Record<string, string> | undefined,
-  size: (v: string) => number,
-): Record<string, string> | undefined {
+function redactMap(map: Record<string, string> | undefined, size: (v: string) => number): Record<string, string> | undefined {
   if (!map || typeof map !== 'object') return map;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(map)) {

@@ -9,7 +9,10 @@ import type { CertificateSummary } from './types';
 /** The Secret type Gateway listeners' certificateRefs point at (Kubernetes "TLS secrets"). */
 export const TLS_SECRET_TYPE = 'kubernetes.io/tls';
 
-/** The shape of a Secret this library reads: plain JSON or a client-node V1Secret. */
+/**
+ * The fields of a Secret this library reads; plain JSON or a client-node V1Secret fit it, and
+ * functions taking it keep (and return) every other field.
+ */
 export interface SecretLike {
   apiVersion?: string;
   kind?: string;
@@ -18,12 +21,10 @@ export interface SecretLike {
     namespace?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
-    [field: string]: unknown;
   };
   type?: string;
   data?: Record<string, string>;
   stringData?: Record<string, string>;
-  [field: string]: unknown;
 }
 
 /** Input of {@link tlsSecretManifest}. */
@@ -80,7 +81,7 @@ export function summarizeTlsSecret(secret: SecretLike, now: Date, warnDays = DEF
   if (secret.type !== TLS_SECRET_TYPE) {
     summary.problems.unshift({
       code: 'not-tls-secret',
-      message: `Secret ${namespace ?? ''}/${name ?? ''} has type ${secret.type ?? '(none)'}, not ${TLS_SECRET_TYPE}: recreate it as a TLS Secret.`,
+      message: `Secret ${namespace ? `${namespace}/` : ''}${name ?? '(unnamed)'} has type ${secret.type ?? '(none)'}, not ${TLS_SECRET_TYPE}: recreate it as a TLS Secret.`,
     });
   }
   const identity: Pick<CertificateSummary, 'name' | 'namespace' | 'secretType'> = {};

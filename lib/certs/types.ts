@@ -59,18 +59,11 @@ export interface ChainOrder {
 }
 
 /** Machine-readable reason a PEM input could not be read as certificates. */
-export type ChainErrorCode =
-  | 'empty'
-  | 'der'
-  | 'base64-without-pem'
-  | 'not-pem'
-  | 'not-certificate'
-  | 'invalid-certificate';
+export type ChainErrorCode = 'empty' | 'der' | 'base64-without-pem' | 'not-pem' | 'not-certificate' | 'invalid-certificate';
 
 /** Result of {@link parseCertificateChain}. */
 export type ParsedChain =
-  | { ok: true; certificates: CertificateInfo[]; order: ChainOrder }
-  | { ok: false; code: ChainErrorCode; error: string };
+  { ok: true; certificates: CertificateInfo[]; order: ChainOrder } | { ok: false; code: ChainErrorCode; error: string };
 
 /** One row of a hostname coverage report. */
 export interface HostnameCoverage {

@@ -81,8 +81,7 @@ describe('validateTlsUpload: refused with a precise error', () => {
     expect(errors(validateTlsUpload({ certPem: keyPem, keyPem, now }))).toEqual([
       {
         field: 'cert',
-        message:
-          'PEM block 1 is a private key (PRIVATE KEY), not a certificate: it belongs in the private key field.',
+        message: 'PEM block 1 is a private key (PRIVATE KEY), not a certificate: it belongs in the private key field.',
       },
     ]);
   });
