@@ -7,7 +7,10 @@ import { defineConfig, devices } from '@playwright/test';
  * port and data directory, so a developer's running console and data are never touched.
  */
 const port = Number(process.env.PORTICO_E2E_PORT ?? 3217);
-const dataDir = process.env.PORTICO_E2E_DATA_DIR ?? path.join(os.tmpdir(), `portico-e2e-${process.pid}`);
+// Set here, in the runner, so the test workers (which inherit its environment) find the same clusters.
+const dataDir = (process.env.PORTICO_E2E_DATA_DIR ??= path.join(os.tmpdir(), 'portico-e2e-main'));
+const legacyDataDir = (process.env.PORTICO_E2E_LEGACY_DATA_DIR ??= path.join(os.tmpdir(), 'portico-e2e-legacy'));
+process.env.PORTICO_E2E_LEGACY_URL ??= `http://127.0.0.1:${port + 1}`;
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -45,13 +48,26 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx tsx scripts/start.ts --embedded --reset --port ${port} --data-dir ${dataDir}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { PORTICO_E2E_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  // `npm test` builds once before e2e, so both servers skip the build. The second one acts like an
+  // ASM 1.18 cluster: Gateway API v0.6.0, v1beta1 only, no GRPCRoute.
+  webServer: [
+    {
+      command: `npx tsx scripts/start.ts --embedded --reset --port ${port} --data-dir ${dataDir}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { NEXT_TELEMETRY_DISABLED: '1', PORTICO_GATEWAY_API_VERSION: 'v1.1.0' },
+    },
+    {
+      command: `npx tsx scripts/start.ts --embedded --reset --port ${port + 1} --data-dir ${legacyDataDir}`,
+      url: `http://127.0.0.1:${port + 1}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { NEXT_TELEMETRY_DISABLED: '1', PORTICO_GATEWAY_API_VERSION: 'v0.6.0' },
+    },
+  ],
 });

@@ -37,6 +37,8 @@ const steps: Step[] = [
   ...(skipE2e
     ? []
     : [
+        // One production build for both e2e servers (they would otherwise race to build it).
+        { name: 'build', cmd: ['npx', 'next', 'build'] },
         {
           name: 'e2e (Chromium)',
           cmd: ['npx', 'playwright', 'test'],
