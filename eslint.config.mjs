@@ -84,6 +84,11 @@ export default [
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
+    // Playwright fixtures call their callback `use`, which is not React's hook.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     files: ['lib/gateway-api/**', 'lib/topology/**'],
     ignores: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [clientNode], patterns: impureForEngine }] },

@@ -30,7 +30,6 @@ export const dataDirs = {
 };
 
 export const test = base.extend<{ cluster: Cluster }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as the first argument.
   cluster: async ({}, use) => {
     await use(clusterFor(dataDirs.main));
   },
