@@ -3,6 +3,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two builds (e.g. a developer's server and a test run) live side by side without clobbering each other.
+  distDir: process.env.PORTICO_DIST_DIR ?? '.next',
   // The container image builds with PORTICO_STANDALONE=1 and runs the standalone server with plain
   // `node`; `npm start` uses `next start`, which the standalone output does not support.
   ...(process.env.PORTICO_STANDALONE === '1' ? { output: 'standalone' } : {}),

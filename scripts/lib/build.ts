@@ -10,7 +10,7 @@ const sources = ['app', 'components', 'lib', 'public', 'next.config.js', 'packag
  * the only command a user needs and a second start skips the minute-long build.
  */
 export async function ensureBuild(root: string): Promise<void> {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.PORTICO_DIST_DIR ?? '.next', 'BUILD_ID');
   const builtAt = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (builtAt && newestMtime(root, sources) <= builtAt) return;
   console.log(builtAt ? 'Sources changed since the last build: building the console…' : 'Building the console (first start)…');
