@@ -31,6 +31,7 @@ export default [
     ignores: [
       'node_modules/**',
       '.next/**',
+      '.next-*/**',
       '.portico/**',
       'public/**',
       'test-results/**',
