@@ -23,7 +23,7 @@ export async function exchangeHttp1(req: VerificationRequest, p: ExchangeParams)
       // The name travels only in Host (and SNI); the socket already points at the resolved IP.
       headers: { host: req.host, ...req.headers },
       setHost: false,
-      agent: false,
+      // No agent: with createConnection and no agent, Node uses this very socket.
       createConnection: () => socket,
       signal: p.signal,
     });
