@@ -10,6 +10,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { computeStatus, gatewayApiEnabled, objectKey, type EngineStatus, type Snapshot } from '@/lib/gateway-api';
 import { startInformer, type KindInformer } from './informer';
+import { releaseAgent } from './kube-request';
 import { createReconcileLoop } from './reconcile-loop';
 import { discoverResources, type DiscoveredResources } from './resources';
 import { buildSnapshot } from './snapshot';
@@ -79,10 +80,11 @@ export async function startController(opts: ControllerOptions): Promise<Controll
       enabledLogged = enabled;
     }
     if (!enabled) return;
+    const started = Date.now();
     const status = computeStatus(snapshot, { controllerNames, now: nowRfc3339(), provisionedAddresses: provisioned(snapshot), ...(previous ? { previous } : {}) });
     previous = status;
     const res = await writeStatuses(kc, planStatusWrites(status, informers, controllerNames), memo, log);
-    if (res.written > 0) log(`wrote ${res.written} status${res.written === 1 ? '' : 'es'}`);
+    if (res.written > 0) log(`wrote ${res.written} status${res.written === 1 ? '' : 'es'} in ${Date.now() - started} ms`);
     if (res.failed > 0) throw new Error(`${res.failed} status write(s) failed`);
   };
 
@@ -125,6 +127,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
       await discovering;
       await Promise.all(informers.map((i) => i.stop()));
       await loop.stop();
+      releaseAgent(kc);
     },
     async idle() {
       await discovering;

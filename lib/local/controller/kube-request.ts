@@ -19,6 +19,25 @@ export class KubeRequestError extends Error {
   }
 }
 
+/** One keep-alive agent per kubeconfig: a TLS handshake per status write would cost more than the write. */
+const agents = new WeakMap<KubeConfig, https.Agent>();
+
+/** Closes the kept-alive connections of `kc` (call when the controller stops). */
+export function releaseAgent(kc: KubeConfig): void {
+  agents.get(kc)?.destroy();
+  agents.delete(kc);
+}
+
+function keepAliveAgent(kc: KubeConfig, perRequest: unknown): https.Agent | undefined {
+  const known = agents.get(kc);
+  if (known) return known;
+  if (!(perRequest instanceof https.Agent)) return undefined;
+  // Same TLS settings (CA, client certificate) as client-node derived from the kubeconfig.
+  const agent = new https.Agent({ ...perRequest.options, keepAlive: true });
+  agents.set(kc, agent);
+  return agent;
+}
+
 /** True for an HTTP status error with the given code. */
 export function isStatusCode(err: unknown, code: number): boolean {
   return err instanceof KubeRequestError && err.code === code;
@@ -31,6 +50,8 @@ export async function kubeRequest(kc: KubeConfig, method: string, path: string, 
   const url = new URL(cluster.server.replace(/\/$/, '') + path);
   const opts: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
   await kc.applyToHTTPSOptions(opts);
+  const agent = url.protocol === 'https:' ? keepAliveAgent(kc, opts.agent) : undefined;
+  if (agent) opts.agent = agent;
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   if (payload) opts.headers = { ...opts.headers, 'Content-Type': 'application/json', 'Content-Length': String(payload.length) };
   const lib = url.protocol === 'http:' ? http : https;

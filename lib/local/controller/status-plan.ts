@@ -3,7 +3,7 @@
  * produced a status for, plus routes still carrying parents entries of ours that the engine no
  * longer reports (their parentRefs stopped naming our Gateways).
  */
-import { mergeRouteStatus, objectKey, type EngineStatus, type RouteStatus } from '@/lib/gateway-api';
+import { canonicalJson, mergeRouteStatus, objectKey, type EngineStatus, type RouteStatus } from '@/lib/gateway-api';
 import type { KindInformer } from './informer';
 import type { ResourceDef } from './resources';
 import type { StoredObject } from './slim';
@@ -15,6 +15,18 @@ export interface StatusWrite {
   key: string;
   object: StoredObject;
   desired(current: StoredObject): unknown;
+}
+
+/** Same parents entries, in any order: reordering alone is no reason to write. */
+function sameParents(a: RouteStatus, b: RouteStatus): boolean {
+  const norm = (s: RouteStatus): string[] => s.parents.map((p) => canonicalJson(p)).sort();
+  return a.parents.length === b.parents.length && canonicalJson(norm(a)) === canonicalJson(norm(b));
+}
+
+/** Our entries replace the ones we own; others' entries stay (see {@link planStatusWrites}). */
+function mergeParents(current: RouteStatus | undefined, ours: RouteStatus, controllerNames: readonly string[]): RouteStatus {
+  const merged = mergeRouteStatus(current, ours, controllerNames);
+  return current && sameParents(current, merged) ? current : merged;
 }
 
 function routeParents(obj: StoredObject): RouteStatus | undefined {
@@ -51,7 +63,7 @@ export function planStatusWrites(status: EngineStatus, informers: readonly KindI
       const stale = routeParents(obj)?.parents.some((p) => controllerNames.includes(p.controllerName)) ?? false;
       if (!ours && !stale) continue;
       const desired = ours ?? { parents: [] };
-      out.push({ def: inf.def, key, object: obj, desired: (current) => mergeRouteStatus(routeParents(current), desired, controllerNames) });
+      out.push({ def: inf.def, key, object: obj, desired: (current) => mergeParents(routeParents(current), desired, controllerNames) });
     }
   };
   routes('httpRoutes', status.httpRoutes);
