@@ -130,6 +130,12 @@ describe('parseCertificateChain: bad input gets a precise error', () => {
     expect(e.error).toMatch(/PEM block 2 is a private key \(RSA PRIVATE KEY\)/);
   });
 
+  it('a CA bundle instead of a serving chain', () => {
+    const e = failure(parseCertificateChain(fixture('rsa-ca.crt').repeat(11)));
+    expect(e.code).toBe('too-many-certificates');
+    expect(e.error).toMatch(/^The certificate holds 11 PEM blocks; .*at most 10\)\. Is this a CA bundle\?$/);
+  });
+
   it('a certificate signing request', () => {
     expect(failure(parseCertificateChain(fixture('rsa-leaf.csr'))).error).toMatch(/certificate signing request/);
   });

@@ -77,12 +77,25 @@ export function checkChainOrder(certs: X509Certificate[], infos: CertificateInfo
   return { ok: problems.length === 0, problems };
 }
 
+/**
+ * Longest chain accepted. Real chains have two to four certificates; the cap also bounds the
+ * quadratic issuer search of {@link checkChainOrder} on hostile input.
+ */
+export const MAX_CHAIN = 10;
+
 /** Parses PEM into Node certificates; on failure returns the precise reason. */
 export function readCertificates(pem: string): { ok: true; certs: X509Certificate[] } | Extract<ParsedChain, { ok: false }> {
   const split = splitPem(pem, 'certificate');
   if (!split.ok) return split;
   if (split.blocks.length === 0) {
     return { ok: false, code: 'not-pem', error: 'No PEM block found: expected -----BEGIN CERTIFICATE-----.' };
+  }
+  if (split.blocks.length > MAX_CHAIN) {
+    return {
+      ok: false,
+      code: 'too-many-certificates',
+      error: `The certificate holds ${split.blocks.length} PEM blocks; a serving chain is the leaf and a few intermediates (at most ${MAX_CHAIN}). Is this a CA bundle?`,
+    };
   }
   const certs: X509Certificate[] = [];
   for (const block of split.blocks) {

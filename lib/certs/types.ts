@@ -59,7 +59,8 @@ export interface ChainOrder {
 }
 
 /** Machine-readable reason a PEM input could not be read as certificates. */
-export type ChainErrorCode = 'empty' | 'der' | 'base64-without-pem' | 'not-pem' | 'not-certificate' | 'invalid-certificate';
+export type ChainErrorCode =
+  'empty' | 'der' | 'base64-without-pem' | 'not-pem' | 'not-certificate' | 'invalid-certificate' | 'too-many-certificates';
 
 /** Result of {@link parseCertificateChain}. */
 export type ParsedChain =
