@@ -51,11 +51,15 @@ export function resolveBackend(
   if ((group !== '' && group !== 'core') || refKind !== 'Service') {
     return fail(out, RouteReason.InvalidKind, `backendRef ${group || 'core'}/${refKind} ${key}: only Services are supported`);
   }
-  const grant = findReferenceGrant(
-    index.grants,
-    { group: GATEWAY_GROUP, kind, namespace: routeNs },
-    { group: '', kind: 'Service', namespace: ns, name: ref.name },
-  );
+  // Same namespace needs no grant; skipping the lookup matters on large clusters.
+  const grant =
+    ns === routeNs
+      ? 'same-namespace'
+      : findReferenceGrant(
+          index.grants,
+          { group: GATEWAY_GROUP, kind, namespace: routeNs },
+          { group: '', kind: 'Service', namespace: ns, name: ref.name },
+        );
   if (!grant) {
     return fail(
       out,

@@ -46,17 +46,24 @@ export function evaluateRoute(
     }
   }
   const rules = resolveRules(route, kind, index);
-  const seen = new Set<string>();
-  const attachments: Attachment[] = [];
-  for (const p of parents) {
-    for (const a of p.attachments) {
-      const id = `${a.gateway}|${a.listener}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      attachments.push(a);
+  let attachments: Attachment[];
+  if (parents.length === 1) {
+    // One parent: its attachments are already one per listener.
+    attachments = [...(parents[0] as ParentResult).attachments];
+  } else {
+    // Several parentRefs may select the same listener; a route counts once per listener.
+    const seen = new Set<string>();
+    attachments = [];
+    for (const p of parents) {
+      for (const a of p.attachments) {
+        const id = `${a.gateway}|${a.listener}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        attachments.push(a);
+      }
     }
   }
-  attachments.sort(compareAttachments);
+  if (attachments.length > 1) attachments.sort(compareAttachments);
   return { kind, key, route, parents, rules, attachments };
 }
 

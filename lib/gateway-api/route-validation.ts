@@ -20,6 +20,9 @@ export function routeValueProblem(route: AnyRoute, kind: RouteKind): string | un
   const allowed = kind === 'HTTPRoute' ? HTTP_FILTERS : GRPC_FILTERS;
   for (const [i, rule] of (route.spec.rules ?? []).entries()) {
     const filters: HTTPRouteFilter[] = rule.filters ?? [];
+    const problem = regexProblem(route, i);
+    if (problem) return problem;
+    if (filters.length === 0) continue;
     for (const f of filters) {
       if (!allowed.has(f.type)) return `rules[${i}]: filter type ${f.type} is not supported`;
     }
@@ -35,8 +38,6 @@ export function routeValueProblem(route: AnyRoute, kind: RouteKind): string | un
         return `rules[${i}]: ReplacePrefixMatch requires exactly one PathPrefix match`;
       }
     }
-    const problem = regexProblem(route, i);
-    if (problem) return problem;
   }
   return undefined;
 }
@@ -44,18 +45,25 @@ export function routeValueProblem(route: AnyRoute, kind: RouteKind): string | un
 function regexProblem(route: AnyRoute, i: number): string | undefined {
   const rule = route.spec.rules?.[i];
   for (const m of rule?.matches ?? []) {
-    const patterns: string[] = [];
-    if ('path' in m && m.path?.type === 'RegularExpression' && m.path.value) patterns.push(m.path.value);
-    for (const h of m.headers ?? []) if (h.type === 'RegularExpression') patterns.push(h.value);
-    for (const p of ('queryParams' in m ? m.queryParams : undefined) ?? [])
-      if (p.type === 'RegularExpression') patterns.push(p.value);
-    for (const pattern of patterns) {
-      try {
-        new RegExp(pattern);
-      } catch {
-        return `rules[${i}]: invalid regular expression ${JSON.stringify(pattern)}`;
-      }
+    if ('path' in m && m.path?.type === 'RegularExpression' && m.path.value && !compiles(m.path.value))
+      return invalidRegex(i, m.path.value);
+    for (const h of m.headers ?? []) if (h.type === 'RegularExpression' && !compiles(h.value)) return invalidRegex(i, h.value);
+    for (const p of ('queryParams' in m ? m.queryParams : undefined) ?? []) {
+      if (p.type === 'RegularExpression' && !compiles(p.value)) return invalidRegex(i, p.value);
     }
   }
   return undefined;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function invalidRegex(i: number, pattern: string): string {
+  return `rules[${i}]: invalid regular expression ${JSON.stringify(pattern)}`;
 }
