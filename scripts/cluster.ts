@@ -1,9 +1,10 @@
 /**
- * `npm run cluster [-- --reset] [-- --port N]`: runs the embedded local cluster in the
- * foreground until SIGINT/SIGTERM. Data lives in $PORTICO_DATA_DIR (default `.portico`).
+ * `npm run cluster [-- --reset] [-- --port N]`: runs the embedded local stack (API server,
+ * httpbin and the Gateway API status controller) in the foreground until SIGINT/SIGTERM.
+ * Data lives in $PORTICO_DATA_DIR (default `.portico`).
  */
 import path from 'node:path';
-import { startLocalCluster } from '../lib/local/cluster';
+import { startLocalStack } from '../lib/local/stack';
 
 interface Args { reset: boolean; port?: number }
 
@@ -25,22 +26,22 @@ function parseArgs(argv: string[]): Args {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dataDir = path.resolve(process.env.PORTICO_DATA_DIR ?? '.portico');
-  const cluster = await startLocalCluster({
+  const stack = await startLocalStack({
     dataDir,
     reset: args.reset,
     ...(args.port !== undefined ? { port: args.port } : {}),
     ...(process.env.PORTICO_GATEWAY_API_VERSION ? { gatewayApiVersion: process.env.PORTICO_GATEWAY_API_VERSION } : {}),
   });
-  const rel = path.relative(process.cwd(), cluster.kubeconfigPath);
-  const shown = rel.startsWith('..') ? cluster.kubeconfigPath : `$PWD/${rel}`;
-  console.log(`Local cluster listening on ${cluster.url}`);
+  const rel = path.relative(process.cwd(), stack.kubeconfigPath);
+  const shown = rel.startsWith('..') ? stack.kubeconfigPath : `$PWD/${rel}`;
+  console.log(`Local cluster listening on ${stack.apiUrl}`);
   console.log(`export KUBECONFIG=${shown}`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the local cluster…`);
-    cluster.stop().then(
+    stack.stop().then(
       () => process.exit(0),
       (e: unknown) => {
         console.error(e);

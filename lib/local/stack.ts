@@ -1,19 +1,24 @@
 /**
  * The embedded default, assembled: local API server, httpbin behind the seeded `default/httpbin`
- * Service, and (as they land) the controller that writes Gateway API status and the gateway that
- * routes real traffic. `npm start` and `npm run cluster` both start exactly this.
+ * Service, and the controller that writes Gateway API status (and, as it lands, the gateway that
+ * routes real traffic). `npm start` and `npm run cluster` both start exactly this.
  */
 import { startLocalCluster } from './cluster';
+import { startController } from './controller';
 import { startHttpbin } from './httpbin';
 
+/** Options of {@link startLocalStack}. */
 export interface LocalStackOptions {
   dataDir: string;
   /** API server port; 0 or unset picks a free port. */
   port?: number;
   reset?: boolean;
   gatewayApiVersion?: string;
+  /** Where the controller's messages go (default: stdout, prefixed `controller:`). */
+  log?: (msg: string) => void;
 }
 
+/** A running embedded stack. */
 export interface LocalStack {
   apiUrl: string;
   kubeconfigPath: string;
@@ -21,7 +26,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** Starts every process of the embedded cluster; `stop` ends them in reverse order. */
+/** Starts every process of the embedded cluster; `stop` ends them in reverse order (controller first). */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const stops: Array<() => Promise<void>> = [];
   try {
@@ -36,6 +41,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       httpbinPort: httpbin.port,
     });
     stops.push(cluster.stop);
+    // After the API server (it watches it), before anything that expects status to be written.
+    const controller = await startController({
+      kubeconfigPath: cluster.kubeconfigPath,
+      log: opts.log ?? ((msg) => console.log(`controller: ${msg}`)),
+    });
+    stops.push(controller.stop);
     return {
       apiUrl: cluster.url,
       kubeconfigPath: cluster.kubeconfigPath,
