@@ -143,3 +143,15 @@ describe('seed scenarios with a piece missing', () => {
     });
   });
 });
+
+describe('API versions', () => {
+  it('v1 objects (Gateway API v1.1+, ASM 1.22+) give the same status as v1beta1 (v0.6, ASM 1.18)', () => {
+    const v1 = (t: string) => t.replaceAll('gateway.networking.k8s.io/v1beta1', 'gateway.networking.k8s.io/v1');
+    const a = run(seed());
+    const b = run(
+      snapshotFromYaml(v1(fixture('seed-cluster.yaml')), v1(fixture('seed-http.yaml')), v1(fixture('seed-https.yaml'))),
+    );
+    expect(b).toEqual(a);
+    expect(Object.keys(b.gateways)).toHaveLength(2);
+  });
+});
