@@ -1,0 +1,64 @@
+/**
+ * The runtime's planner: every request is routed by the engine (routeHttp / routeGrpc) on the
+ * route table of the latest reconcile, then turned into a proxy plan. The table is swapped
+ * atomically, so a request is planned wholly on one version and in-flight requests are never
+ * affected by a change.
+ */
+import { routeGrpc, routeHttp, type RouteTable, type RoutingDecision } from '@/lib/gateway-api/routing';
+import { planFromDecision, type BackendResolver } from '../from-decision';
+import type { Plan, Planner, RequestInfo } from '../plan';
+
+/** What the planner routes on; replaced as a whole on every reconcile. */
+export interface RoutingState {
+  table: RouteTable;
+  resolve: BackendResolver;
+}
+
+/** gRPC over HTTP/2: `content-type: application/grpc[+proto|…]` (gRPC over HTTP/2 protocol spec). */
+function isGrpc(info: RequestInfo): boolean {
+  const ct = info.headers['content-type'];
+  return info.httpVersion === '2.0' && typeof ct === 'string' && ct.startsWith('application/grpc');
+}
+
+/** `/package.Service/Method` → service and method, or undefined for any other path. */
+function grpcTarget(path: string): { service: string; method: string } | undefined {
+  const m = /^\/([^/?]+)\/([^/?]+)$/.exec(path.split('?')[0] ?? '');
+  return m ? { service: m[1] as string, method: m[2] as string } : undefined;
+}
+
+/**
+ * Decides one request. A gRPC call goes to the GRPCRoutes first; when none matches
+ * (UNIMPLEMENTED) an HTTPRoute may still carry it, as gRPC is plain HTTP/2 to an HTTPRoute.
+ */
+export function decide(table: RouteTable, info: RequestInfo): RoutingDecision {
+  const base = {
+    scheme: info.scheme,
+    host: info.host,
+    port: info.port,
+    headers: info.headers,
+    address: info.address,
+    ...(info.sni ? { sni: info.sni } : {}),
+  };
+  const target = isGrpc(info) ? grpcTarget(info.path) : undefined;
+  if (target) {
+    const g = routeGrpc(table, { ...base, ...target }, { explain: false });
+    if (g.outcome === 'forward' || g.grpcStatus !== 12) return g;
+    const h = routeHttp(table, { ...base, method: info.method, path: info.path }, { explain: false });
+    return h.outcome === 'direct-response' && h.status === 404 ? g : h;
+  }
+  return routeHttp(table, { ...base, method: info.method, path: info.path }, { explain: false });
+}
+
+/** A planner reading the current state through `state()` at the start of each request. */
+export function createRuntimePlanner(state: () => RoutingState): Planner {
+  return (info): Plan => {
+    const s = state();
+    const d = decide(s.table, info);
+    const plan = planFromDecision(d, s.resolve);
+    // GRPCRoute backends speak gRPC, which needs HTTP/2 whatever the Service port declares.
+    if (plan.kind === 'forward' && d.routeKind === 'GRPCRoute' && plan.target.protocol === 'http/1.1') {
+      plan.target = { ...plan.target, protocol: 'h2c' };
+    }
+    return plan;
+  };
+}
