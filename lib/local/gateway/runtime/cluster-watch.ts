@@ -27,7 +27,11 @@ export interface ClusterWatch {
 }
 
 /** Discovers the served kinds (retrying until the Gateway API CRDs are served), then watches them. */
-export function startClusterWatch(kc: KubeConfig, pass: (view: WatchView) => Promise<void>, log: (msg: string) => void): ClusterWatch {
+export function startClusterWatch(
+  kc: KubeConfig,
+  pass: (view: WatchView) => Promise<void>,
+  log: (msg: string) => void,
+): ClusterWatch {
   let informers: KindInformer[] = [];
   let discovered: DiscoveredResources | undefined;
   let stopped = false;

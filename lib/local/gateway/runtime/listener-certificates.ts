@@ -18,8 +18,14 @@ export interface ListenerCertificates {
  * Loads the first usable certificate of each listener (Gateway API lets a listener name
  * several, e.g. one per key type; serving the first that loads keeps the listener up).
  */
-export async function loadListenerCertificates(needs: readonly TlsNeed[], snapshot: Snapshot, store: SecretStore): Promise<ListenerCertificates> {
-  const versions = new Map(snapshot.secrets.map((s) => [`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`, s.metadata.resourceVersion]));
+export async function loadListenerCertificates(
+  needs: readonly TlsNeed[],
+  snapshot: Snapshot,
+  store: SecretStore,
+): Promise<ListenerCertificates> {
+  const versions = new Map(
+    snapshot.secrets.map((s) => [`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`, s.metadata.resourceVersion]),
+  );
   const out: ListenerCertificates = { certificates: new Map(), failed: new Map() };
   await Promise.all(
     needs.map(async (need) => {
@@ -28,7 +34,11 @@ export async function loadListenerCertificates(needs: readonly TlsNeed[], snapsh
         const key = `${ref.namespace}/${ref.name}`;
         const pair = await store.tlsPair(ref.namespace, ref.name, versions.get(key));
         if ('cert' in pair) {
-          out.certificates.set(need.id, { ...(need.hostname ? { hostname: need.hostname } : {}), cert: pair.cert, key: pair.key });
+          out.certificates.set(need.id, {
+            ...(need.hostname ? { hostname: need.hostname } : {}),
+            cert: pair.cert,
+            key: pair.key,
+          });
           return;
         }
         problems.push(`Secret ${key}: ${pair.error}`);

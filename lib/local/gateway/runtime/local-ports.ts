@@ -21,7 +21,10 @@ export const FIELD_MANAGER = 'portico-gateway';
  * The annotation value of every served Gateway: its bound ports, remapped ones listed
  * (`80=10080,443=10443`), empty when none is remapped.
  */
-export function localPortsByGateway(statuses: readonly ListenerStatus[], gatewaysByPort: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string> {
+export function localPortsByGateway(
+  statuses: readonly ListenerStatus[],
+  gatewaysByPort: ReadonlyMap<string, ReadonlySet<string>>,
+): Map<string, string> {
   const perGateway = new Map<string, ListenerStatus[]>();
   for (const s of statuses) {
     for (const gw of gatewaysByPort.get(`${s.address}:${s.port}`) ?? []) {
@@ -44,7 +47,11 @@ async function mergePatch(kc: KubeConfig, path: string, body: unknown): Promise<
   const payload = Buffer.from(JSON.stringify(body));
   const opts: https.RequestOptions = {
     method: 'PATCH',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/merge-patch+json', 'Content-Length': String(payload.length) },
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/merge-patch+json',
+      'Content-Length': String(payload.length),
+    },
   };
   await kc.applyToHTTPSOptions(opts);
   await new Promise<void>((resolve, reject) => {
@@ -83,7 +90,9 @@ export async function writeLocalPorts(
       if (!obj || annotations?.[LOCAL_PORTS_ANNOTATION] === value) return;
       const [namespace, name] = key.split('/') as [string, string];
       try {
-        await mergePatch(kc, objectPath(def, namespace, name), { metadata: { annotations: { [LOCAL_PORTS_ANNOTATION]: value } } });
+        await mergePatch(kc, objectPath(def, namespace, name), {
+          metadata: { annotations: { [LOCAL_PORTS_ANNOTATION]: value } },
+        });
         log(`Gateway ${key}: ${LOCAL_PORTS_ANNOTATION}="${value}"`);
       } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);

@@ -51,7 +51,10 @@ export interface LocalGateway {
 }
 
 const EMPTY_TABLE: RouteTable = { byAddressPort: new Map(), byPort: new Map(), inactive: [] };
-const EMPTY_STATE: RoutingState = { table: EMPTY_TABLE, resolve: (t) => ({ name: `${t.namespace}/${t.service}:${t.port ?? ''}`, endpoints: [], protocol: 'http/1.1' }) };
+const EMPTY_STATE: RoutingState = {
+  table: EMPTY_TABLE,
+  resolve: (t) => ({ name: `${t.namespace}/${t.service}:${t.port ?? ''}`, endpoints: [], protocol: 'http/1.1' }),
+};
 /** Retry of ports that failed to bind (address in use, address not local): they may free up. */
 const BIND_RETRY_MS = 2000;
 /** How long a removed port (or a stopping gateway) lets in-flight requests finish. */
@@ -85,7 +88,12 @@ export async function startLocalGateway(opts: LocalGatewayOptions): Promise<Loca
     },
     ...(opts.upstreamTimeoutMs ? { upstreamTimeoutMs: opts.upstreamTimeoutMs } : {}),
   });
-  const ports = createListenerSet({ onRequest: proxy.onRequest, onUpgrade: proxy.onUpgrade, privilegedPorts: opts.privilegedPorts ?? 'auto', drainMs: DRAIN_MS });
+  const ports = createListenerSet({
+    onRequest: proxy.onRequest,
+    onUpgrade: proxy.onUpgrade,
+    privilegedPorts: opts.privilegedPorts ?? 'auto',
+    drainMs: DRAIN_MS,
+  });
   const secrets = createSecretStore(kc);
 
   const report = (problems: string[]): void => {
@@ -98,7 +106,10 @@ export async function startLocalGateway(opts: LocalGatewayOptions): Promise<Loca
     const snapshot = buildSnapshot(informers);
     // Same switch as the controller: ASM serves Gateway API only once ASMMeshConfig enables it.
     const enabled = discovered.meshConfig === undefined || gatewayApiEnabled(snapshot.meshConfig);
-    if (enabled !== enabledLogged) log(enabled ? 'Gateway API enabled: serving Gateways' : 'ASMMeshConfig default does not enable Gateway API: serving nothing');
+    if (enabled !== enabledLogged)
+      log(
+        enabled ? 'Gateway API enabled: serving Gateways' : 'ASMMeshConfig default does not enable Gateway API: serving nothing',
+      );
     enabledLogged = enabled;
     if (!enabled) {
       state = EMPTY_STATE;
@@ -115,7 +126,11 @@ export async function startLocalGateway(opts: LocalGatewayOptions): Promise<Loca
     // New routes first, then ports: a port that opens already routes by the new table.
     state = { table, resolve: createBackendResolver(snapshot) };
     const statuses = await ports.apply(plan.specs);
-    served = Object.fromEntries(Object.entries(addresses).filter(([gw]) => statuses.some((s) => s.ready && plan.gatewaysByPort.get(`${s.address}:${s.port}`)?.has(gw))));
+    served = Object.fromEntries(
+      Object.entries(addresses).filter(([gw]) =>
+        statuses.some((s) => s.ready && plan.gatewaysByPort.get(`${s.address}:${s.port}`)?.has(gw)),
+      ),
+    );
     report([
       ...[...certs.failed].map(([id, why]) => `listener ${id} not programmed: ${why}`),
       ...unreachable.map((gw) => `Gateway ${gw} has no local (127.0.0.0/8) address to serve on`),
@@ -127,7 +142,13 @@ export async function startLocalGateway(opts: LocalGatewayOptions): Promise<Loca
     const gatewayInformer = informers.find((i) => i.def.slot === 'gateways');
     if (gatewayDef && gatewayInformer) {
       const wanted = localPortsByGateway(statuses, plan.gatewaysByPort);
-      await writeLocalPorts(kc, gatewayDef, wanted, (key) => gatewayInformer.get(key.split('/')[1] ?? '', key.split('/')[0]), log);
+      await writeLocalPorts(
+        kc,
+        gatewayDef,
+        wanted,
+        (key) => gatewayInformer.get(key.split('/')[1] ?? '', key.split('/')[0]),
+        log,
+      );
     }
   };
 

@@ -50,7 +50,11 @@ export function createSecretStore(kc: KubeConfig): SecretStore {
       let pair: TlsPair;
       let rv = resourceVersion;
       try {
-        const secret = await kubeRequest(kc, 'GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(name)}`);
+        const secret = await kubeRequest(
+          kc,
+          'GET',
+          `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(name)}`,
+        );
         rv = (secret as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? rv;
         pair = tlsPairFromSecret(secret);
       } catch (err) {

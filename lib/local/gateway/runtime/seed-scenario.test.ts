@@ -38,7 +38,8 @@ describe('local gateway on the seed scenario', () => {
 
   beforeAll(async () => {
     env = await startGatewayTestEnv();
-    for (const f of ['gateway-http.yaml', 'gateway-https.yaml']) await env.kubectlOk(['apply', '-f', path.join(SEED_FIXTURES, f)]);
+    for (const f of ['gateway-http.yaml', 'gateway-https.yaml'])
+      await env.kubectlOk(['apply', '-f', path.join(SEED_FIXTURES, f)]);
     await createTlsSecret(env, 'istio-system', 'myexample-credential', 'a.aliyun.com');
   }, 60_000);
 
@@ -91,14 +92,27 @@ describe('local gateway on the seed scenario', () => {
 
   it('logs every request as JSON-ready entries naming gateway, listener, route and backend', () => {
     const entry = recentAccessLog().find((e) => e.path === '/get' && e.status === 200);
-    expect(entry).toMatchObject({ gateway: 'istio-system/gateway', listener: 'default', route: 'default/http', backend: 'default/httpbin:8000', method: 'GET', host: 'httpbin.aliyun.com' });
+    expect(entry).toMatchObject({
+      gateway: 'istio-system/gateway',
+      listener: 'default',
+      route: 'default/http',
+      backend: 'default/httpbin:8000',
+      method: 'GET',
+      host: 'httpbin.aliyun.com',
+    });
     expect(entry?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('applies a route change within 1 s, letting the in-flight request finish', async () => {
     const inflight = send({ ...HTTPS, path: '/delay/1' });
     await new Promise((r) => setTimeout(r, 100));
-    const patch = JSON.stringify({ spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/status' } }], backendRefs: [{ name: 'httpbin', port: 8000 }] }] } });
+    const patch = JSON.stringify({
+      spec: {
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/status' } }], backendRefs: [{ name: 'httpbin', port: 8000 }] },
+        ],
+      },
+    });
     await env.kubectlOk(['patch', 'httproute', 'httpbin-https', '-n', 'default', '--type', 'merge', '-p', patch]);
     const patched = Date.now();
     await waitFor(async () => ((await send({ ...HTTPS, path: '/delay/0' })).status === 404 ? true : undefined), 2000);
@@ -110,7 +124,16 @@ describe('local gateway on the seed scenario', () => {
   });
 
   it('unprograms only the HTTPS listener when its Secret becomes invalid, and recovers', async () => {
-    const bad = { apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'myexample-credential', namespace: 'istio-system' }, data: { 'tls.crt': Buffer.from('not a certificate').toString('base64'), 'tls.key': Buffer.from('not a key').toString('base64') } };
+    const bad = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'kubernetes.io/tls',
+      metadata: { name: 'myexample-credential', namespace: 'istio-system' },
+      data: {
+        'tls.crt': Buffer.from('not a certificate').toString('base64'),
+        'tls.key': Buffer.from('not a key').toString('base64'),
+      },
+    };
     await env.kubectlOk(['apply', '-f', '-'], JSON.stringify(bad));
     await waitFor(async () => ((await refused(10443)) ? true : undefined), 2000);
     expect((await send({ ...HTTP, path: '/get' })).status).toBe(200);

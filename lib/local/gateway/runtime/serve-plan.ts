@@ -41,7 +41,10 @@ export function servedListeners(table: RouteTable): CompiledListener[] {
  * `status.addresses` (the bound ingress gateway Service's load-balancer IP, or the provisioned
  * 127.0.X.Y). Gateways whose addresses are all non-local are reported in `unreachable`.
  */
-export function gatewayAddresses(status: EngineStatus, table: RouteTable): { addresses: Record<string, string>; unreachable: string[] } {
+export function gatewayAddresses(
+  status: EngineStatus,
+  table: RouteTable,
+): { addresses: Record<string, string>; unreachable: string[] } {
   const addresses: Record<string, string> = {};
   const unreachable: string[] = [];
   for (const gw of new Set(servedListeners(table).map((l) => l.gateway))) {
@@ -57,7 +60,9 @@ export function gatewayAddresses(status: EngineStatus, table: RouteTable): { add
  * with the right type and keys, cross-namespace refs permitted by a ReferenceGrant).
  */
 export function tlsNeeds(snapshot: Snapshot, status: EngineStatus, table: RouteTable): TlsNeed[] {
-  const gateways = new Map<string, Gateway>(snapshot.gateways.map((g) => [`${g.metadata.namespace ?? 'default'}/${g.metadata.name}`, g]));
+  const gateways = new Map<string, Gateway>(
+    snapshot.gateways.map((g) => [`${g.metadata.namespace ?? 'default'}/${g.metadata.name}`, g]),
+  );
   const out: TlsNeed[] = [];
   for (const l of servedListeners(table)) {
     if (l.protocol !== 'HTTPS') continue;
@@ -127,7 +132,11 @@ export function buildServePlan(
     if (!address || (l.protocol !== 'HTTP' && l.protocol !== 'HTTPS')) continue;
     const key = `${address}:${l.port}`;
     let spec = specs.get(key);
-    if (!spec) specs.set(key, (spec = { address, port: l.port, protocol: l.protocol, ...(l.protocol === 'HTTPS' ? { certificates: [] } : {}) }));
+    if (!spec)
+      specs.set(
+        key,
+        (spec = { address, port: l.port, protocol: l.protocol, ...(l.protocol === 'HTTPS' ? { certificates: [] } : {}) }),
+      );
     else if (spec.protocol !== l.protocol) {
       problems.push(`${l.gateway}/${l.name}: ${l.protocol} on ${key} clashes with ${spec.protocol} already served there`);
       continue;

@@ -47,7 +47,14 @@ export function send(r: TestRequest): Promise<TestResponse> {
       const peerSan = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate().subjectaltname : undefined;
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ...(peerSan ? { peerSan } : {}) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ...(peerSan ? { peerSan } : {}),
+        }),
+      );
     };
     const req = r.tls
       ? https.request({ ...common, servername: r.sni ?? r.host.replace(/:\d+$/, ''), rejectUnauthorized: false }, onResponse)

@@ -31,7 +31,11 @@ export interface GatewayTestEnv extends ControllerTestCluster {
    * Starts an extra httpbin `instance` and registers it as Service `namespace/name` port 8000
    * with an EndpointSlice (ready per `ready`), as a cluster would for a Deployment.
    */
-  addHttpbinService(namespace: string, name: string, opts?: { instance?: string; ready?: boolean; appProtocol?: string }): Promise<HttpbinServer>;
+  addHttpbinService(
+    namespace: string,
+    name: string,
+    opts?: { instance?: string; ready?: boolean; appProtocol?: string },
+  ): Promise<HttpbinServer>;
   /** Registers an arbitrary local server port as Service `namespace/name` port 8000. */
   registerService(namespace: string, name: string, port: number, opts?: { ready?: boolean; appProtocol?: string }): Promise<void>;
 }
@@ -53,19 +57,41 @@ export async function startGatewayTestEnv(gatewayApiVersion?: string): Promise<G
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    cluster = await startLocalCluster({ dataDir: path.join(dir, 'data'), httpbinPort: httpbin.port, ...(gatewayApiVersion ? { gatewayApiVersion } : {}) });
+    cluster = await startLocalCluster({
+      dataDir: path.join(dir, 'data'),
+      httpbinPort: httpbin.port,
+      ...(gatewayApiVersion ? { gatewayApiVersion } : {}),
+    });
     controller = await startController({ kubeconfigPath: cluster.kubeconfigPath, provisionedAddresses: provisionedAddressFor });
-    gateway = await startLocalGateway({ kubeconfigPath: cluster.kubeconfigPath, privilegedPorts: 'remap', log: (m) => logs.push(m) });
+    gateway = await startLocalGateway({
+      kubeconfigPath: cluster.kubeconfigPath,
+      privilegedPorts: 'remap',
+      log: (m) => logs.push(m),
+    });
   } catch (err) {
     await dispose();
     throw err;
   }
-  const env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: cluster.kubeconfigPath, KUBECACHEDIR: path.join(dir, 'kube-cache') };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    KUBECONFIG: cluster.kubeconfigPath,
+    KUBECACHEDIR: path.join(dir, 'kube-cache'),
+  };
   const kubectl = (args: string[], input?: string): Promise<KubectlResult> =>
     new Promise((resolve) => {
-      const child = execFile('kubectl', args, { env: env as unknown as NodeJS.ProcessEnv, timeout: 30_000 }, (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-      });
+      const child = execFile(
+        'kubectl',
+        args,
+        { env: env as unknown as NodeJS.ProcessEnv, timeout: 30_000 },
+        (err, stdout, stderr) => {
+          resolve({
+            code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+            stdout: String(stdout),
+            stderr: String(stderr),
+          });
+        },
+      );
       if (input !== undefined) child.stdin?.end(input);
     });
   const kubectlOk = async (args: string[], input?: string): Promise<string> => {
@@ -75,7 +101,23 @@ export async function startGatewayTestEnv(gatewayApiVersion?: string): Promise<G
   };
   const registerService: GatewayTestEnv['registerService'] = async (namespace, name, port, opts = {}) => {
     const manifest = [
-      { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector: { app: name }, ports: [{ name: 'http', port: 8000, targetPort: 80, protocol: 'TCP', ...(opts.appProtocol ? { appProtocol: opts.appProtocol } : {}) }] } },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name, namespace },
+        spec: {
+          selector: { app: name },
+          ports: [
+            {
+              name: 'http',
+              port: 8000,
+              targetPort: 80,
+              protocol: 'TCP',
+              ...(opts.appProtocol ? { appProtocol: opts.appProtocol } : {}),
+            },
+          ],
+        },
+      },
       {
         apiVersion: 'discovery.k8s.io/v1',
         kind: 'EndpointSlice',
@@ -106,7 +148,15 @@ export async function startGatewayTestEnv(gatewayApiVersion?: string): Promise<G
       await kubectlOk(['apply', '-f', '-'], yaml);
     },
     async enableGatewayApi(on = true) {
-      await kubectlOk(['patch', 'asmmeshconfig', 'default', '--type', 'merge', '-p', JSON.stringify({ spec: { enableGatewayAPI: on } })]);
+      await kubectlOk([
+        'patch',
+        'asmmeshconfig',
+        'default',
+        '--type',
+        'merge',
+        '-p',
+        JSON.stringify({ spec: { enableGatewayAPI: on } }),
+      ]);
     },
     async addHttpbinService(namespace, name, opts = {}) {
       const server = await startHttpbin({ host: '127.0.0.1', port: 0, instance: opts.instance ?? name });
@@ -120,7 +170,11 @@ export async function startGatewayTestEnv(gatewayApiVersion?: string): Promise<G
 }
 
 /** A tiny upstream that records the requests it receives (for mirror tests). */
-export async function startRecorder(): Promise<{ port: number; seen: Array<{ path: string; host: string }>; stop(): Promise<void> }> {
+export async function startRecorder(): Promise<{
+  port: number;
+  seen: Array<{ path: string; host: string }>;
+  stop(): Promise<void>;
+}> {
   const seen: Array<{ path: string; host: string }> = [];
   const server = http.createServer((req, res) => {
     seen.push({ path: req.url ?? '', host: req.headers.host ?? '' });
