@@ -1,0 +1,14 @@
+/** The topology view pipeline: pure, isomorphic, each step unit-tested. */
+export * from './types';
+export { addUnattached } from './unattached';
+export { filterModel, servesHost, noFilters, induced } from './filter';
+export { collapseRules } from './collapse';
+export { focusOn } from './focus';
+export { adjacency, pathsThrough, reach, type Adjacency } from './graph-walk';
+export { viewOf, type PipelineOptions } from './pipeline';
+export { toElkGraph, positionsFromElk, layoutModel, type ElkLayouter } from './layout';
+export { LayoutCache, structureKey } from './layout-cache';
+export { NODE_WIDTH, nodeHeight, ruleLines, columnOf } from './node-size';
+export { readViewState, writeViewState, type TopologyViewState } from './view-state';
+export { traceInputSchema, toHttpRequest, parseHeaderLines, type TraceInput, type TraceRequestResult } from './trace-request';
+export { tracePath, type TracePath, type TraceHop } from './trace-path';
