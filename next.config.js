@@ -10,7 +10,7 @@ const nextConfig = {
   ...(process.env.PORTICO_STANDALONE === '1' ? { output: 'standalone' } : {}),
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle: they are loaded from node_modules at run time.
-  serverExternalPackages: ['@kubernetes/client-node', 'better-sqlite3'],
+  serverExternalPackages: ['@kubernetes/client-node', 'better-sqlite3', '@peculiar/x509', 'tsyringe'],
   // `npm test` type-checks the whole tree with `tsc --noEmit` first; checking again inside every build only
   // makes `npm start` slower.
   typescript: { ignoreBuildErrors: true },

@@ -1,0 +1,68 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { deleteTlsSecret } from '@/lib/actions/delete-tls-secret';
+
+/** Delete with a confirmation that names every listener the deletion would break. */
+export function DeleteCertificateButton(props: {
+  context: string;
+  namespace: string;
+  name: string;
+  resourceVersion?: string;
+  usedBy: string[];
+}) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  const confirm = () => {
+    setAsking(false);
+    start(async () => {
+      const result = await deleteTlsSecret({
+        context: props.context,
+        namespace: props.namespace,
+        name: props.name,
+        ...(props.resourceVersion ? { resourceVersion: props.resourceVersion } : {}),
+      });
+      if (!result.ok) setError(result.error);
+    });
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button-quiet"
+        onClick={() => setAsking(true)}
+        disabled={pending}
+        aria-label={`Delete ${props.namespace}/${props.name}`}
+      >
+        {pending ? 'Deleting…' : 'Delete'}
+      </button>
+      {error ? (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        open={asking}
+        title={`Delete Secret ${props.namespace}/${props.name}?`}
+        confirmLabel="Delete"
+        onConfirm={confirm}
+        onCancel={() => setAsking(false)}
+      >
+        {props.usedBy.length ? (
+          <>
+            <p>These listeners reference it and will stop serving HTTPS (ResolvedRefs False, InvalidCertificateRef):</p>
+            <ul>
+              {props.usedBy.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>No listener references it.</p>
+        )}
+      </ConfirmDialog>
+    </>
+  );
+}
