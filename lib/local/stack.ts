@@ -1,10 +1,11 @@
 /**
  * The embedded default, assembled: local API server, httpbin behind the seeded `default/httpbin`
- * Service, and the controller that writes Gateway API status (and, as it lands, the gateway that
- * routes real traffic). `npm start` and `npm run cluster` both start exactly this.
+ * Service, the controller that writes Gateway API status, and the gateway that routes real
+ * traffic. `npm start` and `npm run cluster` both start exactly this.
  */
 import { startLocalCluster } from './cluster';
 import { startController } from './controller';
+import { provisionedAddressFor, startLocalGateway } from './gateway/runtime';
 import { startHttpbin } from './httpbin';
 
 /** Options of {@link startLocalStack}. */
@@ -14,7 +15,7 @@ export interface LocalStackOptions {
   port?: number;
   reset?: boolean;
   gatewayApiVersion?: string;
-  /** Where the controller's messages go (default: stdout, prefixed `controller:`). */
+  /** Where the controller's and gateway's messages go (default: stdout, prefixed `controller:` / `gateway:`). */
   log?: (msg: string) => void;
 }
 
@@ -26,7 +27,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** Starts every process of the embedded cluster; `stop` ends them in reverse order (controller first). */
+/** Starts every process of the embedded cluster; `stop` ends them in reverse order (gateway first). */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const stops: Array<() => Promise<void>> = [];
   try {
@@ -44,9 +45,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     // After the API server (it watches it), before anything that expects status to be written.
     const controller = await startController({
       kubeconfigPath: cluster.kubeconfigPath,
+      // The same pure function as the gateway's, so status.addresses names what it binds.
+      provisionedAddresses: provisionedAddressFor,
       log: opts.log ?? ((msg) => console.log(`controller: ${msg}`)),
     });
     stops.push(controller.stop);
+    const gateway = await startLocalGateway({
+      kubeconfigPath: cluster.kubeconfigPath,
+      log: opts.log ?? ((msg) => console.log(`gateway: ${msg}`)),
+    });
+    stops.push(gateway.stop);
     return {
       apiUrl: cluster.url,
       kubeconfigPath: cluster.kubeconfigPath,
