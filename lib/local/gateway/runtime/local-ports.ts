@@ -18,7 +18,7 @@ export const LOCAL_PORTS_ANNOTATION = 'portico.dev/local-ports';
 export const FIELD_MANAGER = 'portico-gateway';
 
 /**
- * The annotation value of every served Gateway: its bound ports, remapped ones listed
+ * The annotation value of every Gateway with at least one bound port: remapped ports listed
  * (`80=10080,443=10443`), empty when none is remapped.
  */
 export function localPortsByGateway(
@@ -33,9 +33,12 @@ export function localPortsByGateway(
       else perGateway.set(gw, [s]);
     }
   }
-  for (const gws of gatewaysByPort.values()) for (const gw of gws) if (!perGateway.has(gw)) perGateway.set(gw, []);
   const out = new Map<string, string>();
-  for (const [gw, list] of perGateway) out.set(gw, localPortsAnnotation(list.filter((s) => s.boundPort !== 0)));
+  for (const [gw, list] of perGateway) {
+    const bound = list.filter((s) => s.boundPort !== 0);
+    // A Gateway none of whose ports is bound yet has no mapping to report (not even "none remapped").
+    if (bound.length > 0) out.set(gw, localPortsAnnotation(bound));
+  }
   return out;
 }
 
