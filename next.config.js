@@ -1,5 +1,7 @@
 // @ts-check
 
+const { nextHeaderRules } = require('./lib/security/csp.cjs');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -9,6 +11,10 @@ const nextConfig = {
   // `node`; `npm start` uses `next start`, which the standalone output does not support.
   ...(process.env.PORTICO_STANDALONE === '1' ? { output: 'standalone' } : {}),
   poweredByHeader: false,
+  // CSP and the other security headers on every page, route handler and asset (lib/security/csp.cjs).
+  async headers() {
+    return nextHeaderRules({ dev: process.env.NODE_ENV === 'development' });
+  },
   // Native and Node-only packages stay outside the server bundle: they are loaded from node_modules at run time.
   serverExternalPackages: ['@kubernetes/client-node', 'better-sqlite3', '@peculiar/x509', 'tsyringe'],
   // `npm test` type-checks the whole tree with `tsc --noEmit` first; checking again inside every build only
