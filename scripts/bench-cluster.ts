@@ -9,6 +9,7 @@
  * {what, size, p50, p95, p99, budget, met, measuredAt}).
  *
  * `BENCH_CPU_PROF=1` adds `--cpu-prof` to the server (profiles in bench-results/profiles/).
+ * `BENCH_NODE_FLAGS="--trace-gc …"` passes more flags to the server's node.
  * `BENCH_ROUTES=n` changes the number of routes (default 5,000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -52,6 +53,7 @@ async function serve(dataDir: string): Promise<void> {
 /** Starts the server child; resolves when it listens. */
 function startChild(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench-results/profiles')}`] : [];
+  prof.push(...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   const script = process.argv[1] ?? 'scripts/bench-cluster.ts';
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', script, '--serve', dataDir], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -25,9 +25,24 @@ export function entryKey(e: Pick<ManagerEntry, 'manager' | 'operation' | 'apiVer
   return JSON.stringify([e.manager, e.operation, e.operation === 'Apply' ? '' : e.apiVersion, e.subresource ?? '']);
 }
 
+/**
+ * Decoded entries per `managedFields` array. Stored objects are immutable, so the field sets of
+ * a stored object are parsed once, not on every write to it. Field sets are never mutated after
+ * decoding (set algebra returns new sets); callers get fresh entry objects to reassign freely.
+ */
+const decodedCache = new WeakMap<Json[], ManagerEntry[]>();
+/** FieldsV1 JSON per field set: the sets of managers a write leaves alone encode to the same object. */
+const encodedCache = new WeakMap<FieldSet, JsonObject>();
+
 /** Decodes `managedFields`; malformed entries are skipped rather than failing the write. */
 export function decodeManagedFields(raw: Json | undefined): ManagerEntry[] {
   if (!Array.isArray(raw)) return [];
+  let entries = decodedCache.get(raw);
+  if (!entries) decodedCache.set(raw, (entries = decodeEntries(raw)));
+  return entries.map((e) => ({ ...e }));
+}
+
+function decodeEntries(raw: Json[]): ManagerEntry[] {
   const out: ManagerEntry[] = [];
   for (const e of raw) {
     if (!isObject(e) || typeof e.manager !== 'string') continue;
@@ -61,7 +76,9 @@ export function encodeManagedFields(entries: ManagerEntry[]): Json[] {
       const out: JsonObject = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion };
       if (e.time) out.time = e.time;
       out.fieldsType = 'FieldsV1';
-      out.fieldsV1 = e.set.toJSON();
+      let fields = encodedCache.get(e.set);
+      if (!fields) encodedCache.set(e.set, (fields = e.set.toJSON()));
+      out.fieldsV1 = fields;
       if (e.subresource) out.subresource = e.subresource;
       return out;
     });
