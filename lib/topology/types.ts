@@ -3,6 +3,7 @@
  * the view adds (unattached objects, collapsed rules), and the view state that
  * lives in the URL.
  */
+import type { HttpRequestInput, NoMatchExplanation, RoutingDecision } from '@/lib/gateway-api/routing';
 import type { TopologyEdge, TopologyModel, TopologyNode } from '@/lib/gateway-api/topology';
 
 /** A node as the view draws it. */
@@ -50,3 +51,20 @@ export interface NodeBox {
 
 /** Positions by node id. */
 export type Positions = Record<string, NodeBox>;
+
+/** What GET /api/topology returns: the model of one context and the filter choices. */
+export interface TopologyData {
+  context: string;
+  model: ViewModel;
+  namespaces: string[];
+  /** Gateway keys (`namespace/name`), for the Gateway filter. */
+  gateways: string[];
+  computedAt: string;
+}
+
+/** What /api/trace returns: the request as the engine saw it, its decision and, without a match, why. */
+export interface TraceResponse {
+  request: HttpRequestInput;
+  decision: RoutingDecision;
+  noMatch?: NoMatchExplanation;
+}

@@ -1,0 +1,168 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useCallback, useMemo } from 'react';
+import { viewOf } from '@/lib/topology/pipeline';
+import { tracePath } from '@/lib/topology/trace-path';
+import type { TopologyData } from '@/lib/topology/types';
+import { useTopology, useTrace } from '@/lib/queries/use-topology';
+import { ExportButtons } from './export-buttons';
+import { FiltersBar } from './filters-bar';
+import { SidePanel } from './side-panel';
+import { TopologyTable } from './topology-table';
+import { TraceBox } from './trace-box';
+import { useLayout } from './use-layout';
+import { useViewState } from './use-view-state';
+import styles from './topology.module.css';
+
+// React Flow is only ever loaded on this page, in the browser.
+const GraphCanvas = dynamic(() => import('./graph-canvas').then((m) => m.GraphCanvas), {
+  ssr: false,
+  loading: () => <p className="loading">Loading the graph…</p>,
+});
+
+/** The topology page body: filters, request tracing, the graph or its table, and the side panel. */
+export function TopologyView({ initial }: { initial: TopologyData }) {
+  const [state, update] = useViewState();
+  const topology = useTopology(initial);
+  const data = topology.data;
+  const view = useMemo(
+    () =>
+      viewOf(data.model, {
+        ...(state.namespace ? { namespace: state.namespace } : {}),
+        ...(state.gateway ? { gateway: state.gateway } : {}),
+        ...(state.hostname ? { hostname: state.hostname } : {}),
+        ...(state.text ? { text: state.text } : {}),
+        collapse: state.collapse,
+        ...(state.focus ? { focus: state.focus } : {}),
+      }),
+    [data.model, state.namespace, state.gateway, state.hostname, state.text, state.collapse, state.focus],
+  );
+  const layout = useLayout(view);
+  const traceQuery = useMemo(
+    () => (state.trace ? { url: state.trace, method: state.method ?? 'GET', headers: state.headers ?? [] } : undefined),
+    [state.trace, state.method, state.headers],
+  );
+  const traced = useTrace(data.context, traceQuery);
+  const path = useMemo(
+    () => (traced.data ? tracePath(view, traced.data.decision, traced.data.noMatch) : undefined),
+    [traced.data, view],
+  );
+  const select = useCallback((id: string | undefined) => update({ selected: id }), [update]);
+  const focus = useCallback((id: string | undefined) => update({ focus: id, selected: id }), [update]);
+  const onViewport = useCallback(
+    (v: { x: number; y: number; zoom: number }) => update({ zoom: v.zoom, x: v.x, y: v.y }),
+    [update],
+  );
+  const viewport = state.zoom !== undefined ? { zoom: state.zoom, x: state.x ?? 0, y: state.y ?? 0 } : undefined;
+  const filtered = view.nodes.length < data.model.nodes.length;
+  const panelTrace = !traceQuery
+    ? undefined
+    : traced.error
+      ? { error: traced.error.message }
+      : traced.data && path
+        ? { path, response: traced.data }
+        : { loading: true as const };
+
+  return (
+    <div className={styles.page}>
+      <FiltersBar state={state} namespaces={data.namespaces} gateways={data.gateways} onChange={update} />
+      <TraceBox
+        key={`${state.trace ?? ''}|${state.method ?? ''}`}
+        {...(state.trace ? { url: state.trace } : {})}
+        {...(state.method ? { method: state.method } : {})}
+        {...(state.headers ? { headers: state.headers } : {})}
+        onTrace={(q) =>
+          update(
+            q
+              ? { trace: q.url, method: q.method, headers: q.headers.length ? q.headers : undefined }
+              : { trace: undefined, method: undefined, headers: undefined },
+          )
+        }
+      />
+      <div className={styles.bar}>
+        <div className="tabs" role="tablist" aria-label="Topology views">
+          {(['graph', 'table'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={state.tab === t}
+              aria-controls={`topology-${t}`}
+              className={styles.tab}
+              onClick={() => update({ tab: t })}
+            >
+              {t === 'graph' ? 'Graph' : 'Table'}
+            </button>
+          ))}
+        </div>
+        <p className={styles.counts} role="status" aria-live="polite">
+          {view.nodes.length} nodes, {view.edges.length} edges{filtered ? ` (of ${data.model.nodes.length} nodes)` : ''}
+          {layout.pending ? ' · laying out…' : layout.ms ? ` · layout ${Math.round(layout.ms)} ms` : ''}
+          {topology.isFetching ? ' · refreshing…' : ''}
+        </p>
+        <ExportButtons view={view} positions={layout.positions} {...(path ? { trace: path } : {})} context={data.context} />
+      </div>
+      {topology.error ? (
+        <p className="inline-error" role="alert">
+          {topology.error.message}
+        </p>
+      ) : null}
+      {layout.error ? (
+        <p className="inline-error" role="alert">
+          The graph could not be laid out: {layout.error}. The Table tab shows the same nodes and edges.
+        </p>
+      ) : null}
+      <div className={styles.main}>
+        <div
+          id={`topology-${state.tab}`}
+          role="tabpanel"
+          aria-label={state.tab === 'graph' ? 'Graph' : 'Table'}
+          className={state.tab === 'graph' ? styles.canvas : styles.tablePanel}
+        >
+          {view.nodes.length === 0 ? (
+            <div className="empty-state">
+              <h2>{data.model.nodes.length === 0 ? 'No Gateways, routes or Services yet' : 'Nothing matches this view'}</h2>
+              {data.model.nodes.length === 0 ? (
+                <p>
+                  Apply the walkthrough’s gateway-http.yaml (YAML page) and enable Gateway API on the Overview page; the graph
+                  fills in live.
+                </p>
+              ) : (
+                <button
+                  type="button"
+                  className="button-quiet"
+                  onClick={() =>
+                    update({ namespace: undefined, gateway: undefined, hostname: undefined, text: undefined, focus: undefined })
+                  }
+                >
+                  Clear filters and focus
+                </button>
+              )}
+            </div>
+          ) : state.tab === 'graph' ? (
+            <GraphCanvas
+              view={view}
+              positions={layout.positions}
+              {...(path ? { trace: path } : {})}
+              {...(state.selected ? { selected: state.selected } : {})}
+              {...(viewport ? { viewport } : {})}
+              onSelect={select}
+              onViewport={onViewport}
+            />
+          ) : (
+            <TopologyTable view={view} {...(path ? { trace: path } : {})} onFocus={focus} />
+          )}
+        </div>
+        <SidePanel
+          view={view}
+          {...(state.selected ? { selected: state.selected } : {})}
+          {...(state.focus ? { focus: state.focus } : {})}
+          {...(panelTrace ? { trace: panelTrace } : {})}
+          onFocus={focus}
+          onSelect={select}
+        />
+      </div>
+    </div>
+  );
+}

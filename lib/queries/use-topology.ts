@@ -1,0 +1,52 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { TopologyData, TraceResponse } from '@/lib/topology/types';
+import { k8sKeys } from './keys';
+
+/** The topology model of a context; refetched on every watch batch (useLiveUpdates invalidates derived views). */
+export function useTopology(initial: TopologyData) {
+  return useQuery({
+    queryKey: k8sKeys.derived({ context: initial.context, view: 'topology' }),
+    queryFn: async ({ signal }): Promise<TopologyData> => {
+      const res = await fetch(`/api/topology?context=${encodeURIComponent(initial.context)}`, { signal, cache: 'no-store' });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { message?: string };
+        throw new Error(body.message ?? `Reading the topology failed with HTTP ${res.status}; the graph may be out of date.`);
+      }
+      return (await res.json()) as TopologyData;
+    },
+    initialData: initial,
+  });
+}
+
+/** What the trace box sends. */
+export interface TraceQuery {
+  url: string;
+  method: string;
+  headers: string[];
+}
+
+/**
+ * The engine's decision for a traced request. Keyed as a derived view, so a
+ * change in the cluster re-traces it and the highlighted path stays true.
+ */
+export function useTrace(context: string, q: TraceQuery | undefined) {
+  return useQuery({
+    queryKey: k8sKeys.derived({ context, view: `trace ${q?.method ?? ''} ${q?.url ?? ''} ${(q?.headers ?? []).join('\n')}` }),
+    enabled: Boolean(q?.url),
+    queryFn: async ({ signal }): Promise<TraceResponse> => {
+      const res = await fetch(`/api/trace?context=${encodeURIComponent(context)}`, {
+        method: 'POST',
+        signal,
+        cache: 'no-store',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(q),
+      });
+      const body = (await res.json().catch(() => ({}))) as TraceResponse & { message?: string };
+      if (!res.ok) throw new Error(body.message ?? `Tracing the request failed with HTTP ${res.status}`);
+      return body;
+    },
+    retry: false,
+  });
+}
