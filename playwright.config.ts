@@ -48,11 +48,12 @@ export default defineConfig({
       },
     },
   ],
-  // `npm test` builds once before e2e, so both servers skip the build. The second one acts like an
+  // `npm test` builds once before e2e (run `npx next build` first when running Playwright alone); the
+  // servers never build, so two of them cannot race to write the same build. The second one acts like an
   // ASM 1.18 cluster: Gateway API v0.6.0, v1beta1 only, no GRPCRoute.
   webServer: [
     {
-      command: `npx tsx scripts/start.ts --embedded --reset --port ${port} --data-dir ${dataDir}`,
+      command: `npx tsx scripts/start.ts --embedded --reset --no-build --port ${port} --data-dir ${dataDir}`,
       url: `http://127.0.0.1:${port}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
@@ -61,7 +62,7 @@ export default defineConfig({
       env: { NEXT_TELEMETRY_DISABLED: '1', PORTICO_GATEWAY_API_VERSION: 'v1.1.0' },
     },
     {
-      command: `npx tsx scripts/start.ts --embedded --reset --port ${port + 1} --data-dir ${legacyDataDir}`,
+      command: `npx tsx scripts/start.ts --embedded --reset --no-build --port ${port + 1} --data-dir ${legacyDataDir}`,
       url: `http://127.0.0.1:${port + 1}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,

@@ -4,7 +4,8 @@
  *
  * Flags: --port N (console port, default PORTICO_PORT or 3000), --host H (default 127.0.0.1),
  * --embedded (use the embedded cluster even if a kubeconfig exists), --reset (start the embedded
- * cluster from its seed), --data-dir D (default PORTICO_DATA_DIR or .portico).
+ * cluster from its seed), --data-dir D (default PORTICO_DATA_DIR or .portico), --no-build (use the
+ * existing build as it is: test runs build once, then start servers while sources may still change).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ const { values: flags } = parseArgs({
     embedded: { type: 'boolean', default: false },
     reset: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 
@@ -50,7 +52,7 @@ async function main() {
     );
   }
 
-  await ensureBuild(root);
+  await ensureBuild(root, { skipIfBuilt: flags['no-build'] });
   const next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-H', host, '-p', String(port)], {
     cwd: root,
     env,

@@ -9,10 +9,10 @@ const sources = ['app', 'components', 'lib', 'public', 'next.config.js', 'packag
  * Runs `next build` when there is no build yet or a source is newer than it, so `npm start` is
  * the only command a user needs and a second start skips the minute-long build.
  */
-export async function ensureBuild(root: string): Promise<void> {
+export async function ensureBuild(root: string, opts: { skipIfBuilt?: boolean } = {}): Promise<void> {
   const buildId = path.join(root, process.env.PORTICO_DIST_DIR ?? '.next', 'BUILD_ID');
   const builtAt = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (builtAt && newestMtime(root, sources) <= builtAt) return;
+  if (builtAt && (opts.skipIfBuilt || newestMtime(root, sources) <= builtAt)) return;
   console.log(builtAt ? 'Sources changed since the last build: building the console…' : 'Building the console (first start)…');
   const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
     cwd: root,

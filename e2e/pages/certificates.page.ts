@@ -1,0 +1,38 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Certificates page: the TLS Secret table and the create form. */
+export class CertificatesPage {
+  readonly table: Locator;
+  readonly form: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole('table', { name: 'TLS certificates' });
+    this.form = page.getByRole('form', { name: 'Create a TLS certificate' });
+  }
+
+  async open() {
+    await this.page.goto('/certificates');
+    await expect(this.form).toBeVisible();
+  }
+
+  async generate(p: { name: string; namespace: string; hostnames: string }) {
+    await this.form.getByLabel('Generate a self-signed certificate').check();
+    await this.form.getByLabel('Secret name').fill(p.name);
+    await this.form.getByLabel('Namespace').fill(p.namespace);
+    await this.form.getByLabel('Hostnames').fill(p.hostnames);
+    await this.form.getByRole('button', { name: 'Create certificate' }).click();
+  }
+
+  async upload(p: { name: string; namespace: string; certPem: string; keyPem: string }) {
+    await this.form.getByLabel('Upload a certificate and private key').check();
+    await this.form.getByLabel('Secret name').fill(p.name);
+    await this.form.getByLabel('Namespace').fill(p.namespace);
+    await this.form.getByLabel('Certificate chain (PEM)').fill(p.certPem);
+    await this.form.getByLabel('Private key (PEM)').fill(p.keyPem);
+    await this.form.getByRole('button', { name: 'Create certificate' }).click();
+  }
+
+  row(namespace: string, name: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: `${namespace}/${name}`, exact: true }) });
+  }
+}
