@@ -46,15 +46,22 @@ function structuralProblems(node: SchemaNode, where: string): string[] {
 }
 
 describe('builtinResources', () => {
-  it('serves the seven built-in kinds once each', () => {
+  it('serves the built-in kinds once each', () => {
     expect(defs.map((d) => `${d.group}/${d.version}/${d.kind}`).sort()).toEqual([
       '/v1/ConfigMap',
       '/v1/Event',
       '/v1/Namespace',
       '/v1/Secret',
       '/v1/Service',
+      '/v1/ServiceAccount',
       'apiextensions.k8s.io/v1/CustomResourceDefinition',
+      'apps/v1/Deployment',
       'discovery.k8s.io/v1/EndpointSlice',
+      'policy/v1/PodDisruptionBudget',
+      'rbac.authorization.k8s.io/v1/ClusterRole',
+      'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+      'rbac.authorization.k8s.io/v1/Role',
+      'rbac.authorization.k8s.io/v1/RoleBinding',
     ]);
   });
 
