@@ -39,6 +39,8 @@ export interface GroupInfo { name: string; versions: string[] }
 export class Registry {
   private defs: ResourceDef[] = [];
   private byPath = new Map<string, ResourceDef>();
+  /** Storage version per store key, computed once per refresh (every write asks for it). */
+  private storageByRkey = new Map<string, ResourceDef>();
   private readonly validators = new WeakMap<ResourceDef, CompiledValidator | undefined>();
 
   constructor(private readonly store: Store) {
@@ -57,6 +59,13 @@ export class Registry {
     }
     this.defs = defs;
     this.byPath = new Map(defs.map((d) => [`${d.group}/${d.version}/${d.plural}`, d]));
+    const storage = new Map<string, ResourceDef>();
+    for (const d of defs) {
+      const k = rkeyOf(d);
+      const seen = storage.get(k);
+      if (!seen || (d.storage && !seen.storage)) storage.set(k, d);
+    }
+    this.storageByRkey = storage;
   }
 
   /** Every served resource version. */
@@ -69,8 +78,7 @@ export class Registry {
 
   /** The storage version's def of a resource. */
   storageDef(rkey: string): ResourceDef | undefined {
-    const all = this.defs.filter((d) => rkeyOf(d) === rkey);
-    return all.find((d) => d.storage) ?? all[0];
+    return this.storageByRkey.get(rkey);
   }
 
   /** Groups in discovery order (core first, then built-ins, then CRD groups by name). */
