@@ -6,7 +6,10 @@
 import path from 'node:path';
 import { startLocalStack } from '../lib/local/stack';
 
-interface Args { reset: boolean; port?: number }
+interface Args {
+  reset: boolean;
+  port?: number;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { reset: false };

@@ -28,26 +28,37 @@ describe('local controller on a Gateway API v0.6.0 bundle (v1beta1 objects)', ()
     const kc = new KubeConfig();
     kc.loadFromFile(t.cluster.kubeconfigPath);
     const d = await discoverResources(kc);
-    const gw = d.defs.filter((x) => x.group === 'gateway.networking.k8s.io').map((x) => `${x.kind}@${x.version}`).sort();
+    const gw = d.defs
+      .filter((x) => x.group === 'gateway.networking.k8s.io')
+      .map((x) => `${x.kind}@${x.version}`)
+      .sort();
     expect(gw).toEqual(['Gateway@v1beta1', 'GatewayClass@v1beta1', 'HTTPRoute@v1beta1', 'ReferenceGrant@v1beta1']);
     expect(d.meshConfig?.version).toBe('v1beta1');
   });
 
   it('programs the seed Gateways and accepts their v1beta1 HTTPRoutes once enableGatewayAPI is true', async () => {
-    for (const f of ['gateway-http.yaml', 'gateway-https.yaml']) expect((await t.kubectl(['apply', '-f', path.join(SEED_FIXTURES, f)])).stderr).toBe('');
+    for (const f of ['gateway-http.yaml', 'gateway-https.yaml'])
+      expect((await t.kubectl(['apply', '-f', path.join(SEED_FIXTURES, f)])).stderr).toBe('');
     await createTlsSecret(t, 'istio-system', 'myexample-credential', 'a.aliyun.com');
     await ctl.idle();
     const idleTable = gtwTable((await t.kubectl(['get', 'gtw', '-n', 'istio-system'])).stdout);
     expect(idleTable.map((r) => r.PROGRAMMED)).not.toContain('True');
 
     await t.kubectl(['patch', 'asmmeshconfig', 'default', '--type', 'merge', '-p', '{"spec":{"enableGatewayAPI":true}}']);
-    const table = await waitFor(async () => {
-      const rows = gtwTable((await t.kubectl(['get', 'gtw', '-n', 'istio-system'])).stdout);
-      return rows.length === 2 && rows.every((r) => r.PROGRAMMED === 'True') ? rows : undefined;
-    }, 5000, 50);
+    const table = await waitFor(
+      async () => {
+        const rows = gtwTable((await t.kubectl(['get', 'gtw', '-n', 'istio-system'])).stdout);
+        return rows.length === 2 && rows.every((r) => r.PROGRAMMED === 'True') ? rows : undefined;
+      },
+      5000,
+      50,
+    );
     expect(table.map((r) => r.NAME)).toEqual(['gateway', 'gateway-https']);
 
-    for (const [route, parent] of [['http', 'gateway'], ['httpbin-https', 'gateway-https']] as const) {
+    for (const [route, parent] of [
+      ['http', 'gateway'],
+      ['httpbin-https', 'gateway-https'],
+    ] as const) {
       const r = await t.getJson<KubeObject>(['get', 'httproutes.v1beta1.gateway.networking.k8s.io', route, '-n', 'default']);
       expect(r.apiVersion).toBe('gateway.networking.k8s.io/v1beta1');
       const entry = r.status?.parents?.find((p) => p.parentRef.name === parent);

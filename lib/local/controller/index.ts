@@ -76,12 +76,21 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     const snapshot = buildSnapshot(informers);
     const enabled = discovered.meshConfig === undefined || gatewayApiEnabled(snapshot.meshConfig);
     if (enabled !== enabledLogged) {
-      log(enabled ? 'Gateway API enabled: reconciling status' : 'ASMMeshConfig default does not enable Gateway API: leaving status alone');
+      log(
+        enabled
+          ? 'Gateway API enabled: reconciling status'
+          : 'ASMMeshConfig default does not enable Gateway API: leaving status alone',
+      );
       enabledLogged = enabled;
     }
     if (!enabled) return;
     const started = Date.now();
-    const status = computeStatus(snapshot, { controllerNames, now: nowRfc3339(), provisionedAddresses: provisioned(snapshot), ...(previous ? { previous } : {}) });
+    const status = computeStatus(snapshot, {
+      controllerNames,
+      now: nowRfc3339(),
+      provisionedAddresses: provisioned(snapshot),
+      ...(previous ? { previous } : {}),
+    });
     previous = status;
     const res = await writeStatuses(kc, planStatusWrites(status, informers, controllerNames), memo, log);
     if (res.written > 0) log(`wrote ${res.written} status${res.written === 1 ? '' : 'es'} in ${Date.now() - started} ms`);

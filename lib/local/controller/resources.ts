@@ -39,7 +39,14 @@ export const CORE_RESOURCES: readonly ResourceDef[] = [
   { slot: 'services', group: '', version: 'v1', kind: 'Service', plural: 'services', namespaced: true },
   { slot: 'secrets', group: '', version: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
   { slot: 'namespaces', group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', namespaced: false },
-  { slot: 'endpointSlices', group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true },
+  {
+    slot: 'endpointSlices',
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    kind: 'EndpointSlice',
+    plural: 'endpointslices',
+    namespaced: true,
+  },
 ];
 
 /** What discovery found. */
@@ -64,8 +71,12 @@ export function objectPath(def: ResourceDef, namespace: string | undefined, name
   return `${base}${ns}/${def.plural}/${encodeURIComponent(name)}${subresource ? `/${subresource}` : ''}`;
 }
 
-interface GroupList { groups?: Array<{ name: string; versions?: Array<{ version: string }>; preferredVersion?: { version: string } }> }
-interface ResourceList { resources?: Array<{ name: string; kind: string }> }
+interface GroupList {
+  groups?: Array<{ name: string; versions?: Array<{ version: string }>; preferredVersion?: { version: string } }>;
+}
+interface ResourceList {
+  resources?: Array<{ name: string; kind: string }>;
+}
 
 /** Asks the API server which Gateway API and ASM kinds it serves, and at which versions. */
 export async function discoverResources(kc: KubeConfig): Promise<DiscoveredResources> {
@@ -83,13 +94,21 @@ export async function discoverResources(kc: KubeConfig): Promise<DiscoveredResou
   const defs: ResourceDef[] = [...CORE_RESOURCES];
   for (const k of GATEWAY_KINDS) {
     const version = k.versions.find((v) => gw.get(v)?.has(k.kind));
-    if (version) defs.push({ slot: k.slot, kind: k.kind, plural: k.plural, namespaced: k.namespaced, group: GATEWAY_GROUP, version });
+    if (version)
+      defs.push({ slot: k.slot, kind: k.kind, plural: k.plural, namespaced: k.namespaced, group: GATEWAY_GROUP, version });
   }
   const asm = await servedKinds(ASM_GROUP);
   const preferred = groups.find((x) => x.name === ASM_GROUP)?.preferredVersion?.version;
   const asmVersion = [preferred, 'v1beta1', ...asm.keys()].find((v) => v !== undefined && asm.get(v)?.has('ASMMeshConfig'));
   const meshConfig: ResourceDef | undefined = asmVersion
-    ? { slot: 'meshConfig', group: ASM_GROUP, version: asmVersion, kind: 'ASMMeshConfig', plural: 'asmmeshconfigs', namespaced: false }
+    ? {
+        slot: 'meshConfig',
+        group: ASM_GROUP,
+        version: asmVersion,
+        kind: 'ASMMeshConfig',
+        plural: 'asmmeshconfigs',
+        namespaced: false,
+      }
     : undefined;
   if (meshConfig) defs.push(meshConfig);
   const gatewayApiServed = defs.some((d) => d.slot === 'gateways') && defs.some((d) => d.slot === 'gatewayClasses');

@@ -60,7 +60,12 @@ async function createFixture(kc: KubeConfig, file: string): Promise<void> {
   for (const doc of parseAllDocuments(readFileSync(path.join(SEED_FIXTURES, file), 'utf8'))) {
     const o = doc.toJS() as KubeObject;
     const plural = o.kind === 'Gateway' ? 'gateways' : 'httproutes';
-    await kubeRequest(kc, 'POST', `/apis/gateway.networking.k8s.io/v1beta1/namespaces/${o.metadata.namespace ?? 'default'}/${plural}`, o);
+    await kubeRequest(
+      kc,
+      'POST',
+      `/apis/gateway.networking.k8s.io/v1beta1/namespaces/${o.metadata.namespace ?? 'default'}/${plural}`,
+      o,
+    );
   }
 }
 
@@ -82,8 +87,13 @@ describe('local controller across an API server outage', () => {
     const viaProxy = path.join(dir, 'kubeconfig-proxy');
     writeFileSync(viaProxy, readFileSync(cluster.kubeconfigPath, 'utf8').replace(cluster.url, `https://127.0.0.1:${proxy.port}`));
     await createFixture(kc, 'gateway-http.yaml');
-    const cfg = (await kubeRequest(kc, 'GET', '/apis/istio.alibabacloud.com/v1beta1/asmmeshconfigs/default')) as KubeObject & { spec: Record<string, unknown> };
-    await kubeRequest(kc, 'PUT', '/apis/istio.alibabacloud.com/v1beta1/asmmeshconfigs/default', { ...cfg, spec: { ...cfg.spec, enableGatewayAPI: true } });
+    const cfg = (await kubeRequest(kc, 'GET', '/apis/istio.alibabacloud.com/v1beta1/asmmeshconfigs/default')) as KubeObject & {
+      spec: Record<string, unknown>;
+    };
+    await kubeRequest(kc, 'PUT', '/apis/istio.alibabacloud.com/v1beta1/asmmeshconfigs/default', {
+      ...cfg,
+      spec: { ...cfg.spec, enableGatewayAPI: true },
+    });
     ctl = await startController({ kubeconfigPath: viaProxy, log: (m) => logs.push(m) });
   }, 60_000);
 
@@ -97,14 +107,21 @@ describe('local controller across an API server outage', () => {
 
   it('restarts its watches after connections drop and writes status for objects created meanwhile', async () => {
     const accepted = async (name: string) => {
-      const r = (await kubeRequest(kc, 'GET', `/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/${name}`)) as KubeObject;
+      const r = (await kubeRequest(
+        kc,
+        'GET',
+        `/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/${name}`,
+      )) as KubeObject;
       return conditionOf(r.status?.parents?.find((p) => p.controllerName === OURS)?.conditions, 'Accepted');
     };
     expect((await waitFor(() => accepted('http'), 5000)).status).toBe('True');
 
     proxy.cut();
     await createFixture(kc, 'gateway-https.yaml');
-    await waitFor(async () => (logs.some((l) => /^watch of \w+ stopped .*restarting in \d+ ms$/.test(l)) ? true : undefined), 5000);
+    await waitFor(
+      async () => (logs.some((l) => /^watch of \w+ stopped .*restarting in \d+ ms$/.test(l)) ? true : undefined),
+      5000,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(await accepted('httpbin-https')).toBeUndefined();
     proxy.resume();

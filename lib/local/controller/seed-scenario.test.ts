@@ -21,7 +21,9 @@ describe('local controller on the seed scenario (Gateway API v1.1.0)', () => {
   const before = new Map<string, { generation?: number; spec: string }>();
 
   const list = async (plural: string, ns?: string): Promise<KubeObject[]> => {
-    const p = ns ? `/apis/gateway.networking.k8s.io/v1/namespaces/${ns}/${plural}` : `/apis/gateway.networking.k8s.io/v1/${plural}`;
+    const p = ns
+      ? `/apis/gateway.networking.k8s.io/v1/namespaces/${ns}/${plural}`
+      : `/apis/gateway.networking.k8s.io/v1/${plural}`;
     return ((await kubeRequest(kc, 'GET', p)) as KubeList).items;
   };
 
@@ -37,7 +39,10 @@ describe('local controller on the seed scenario (Gateway API v1.1.0)', () => {
     await createTlsSecret(t, 'istio-system', 'myexample-credential', 'a.aliyun.com');
     await ctl.idle();
     for (const o of [...(await list('gateways')), ...(await list('httproutes'))]) {
-      before.set(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`, { generation: o.metadata.generation, spec: JSON.stringify(o.spec) });
+      before.set(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`, {
+        generation: o.metadata.generation,
+        spec: JSON.stringify(o.spec),
+      });
     }
   }, 60_000);
 
@@ -62,12 +67,22 @@ describe('local controller on the seed scenario (Gateway API v1.1.0)', () => {
 
   it('programs both Gateways within 1 s of enableGatewayAPI: true, as kubectl get gtw shows', async () => {
     const started = Date.now();
-    const patch = await t.kubectl(['patch', 'asmmeshconfig', 'default', '--type', 'merge', '-p', '{"spec":{"enableGatewayAPI":true}}']);
+    const patch = await t.kubectl([
+      'patch',
+      'asmmeshconfig',
+      'default',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"enableGatewayAPI":true}}',
+    ]);
     expect(patch.stdout).toContain('asmmeshconfig.istio.alibabacloud.com/default patched');
     const patched = Date.now();
     await waitFor(async () => {
       const gws = await list('gateways', 'istio-system');
-      return gws.length === 2 && gws.every((g) => conditionOf(g.status?.conditions, 'Programmed')?.status === 'True') ? true : undefined;
+      return gws.length === 2 && gws.every((g) => conditionOf(g.status?.conditions, 'Programmed')?.status === 'True')
+        ? true
+        : undefined;
     }, 3000);
     const elapsed = Date.now() - patched;
     console.info(`status appeared ${elapsed} ms after the patch was stored (${Date.now() - started} ms including kubectl patch)`);
@@ -82,25 +97,44 @@ describe('local controller on the seed scenario (Gateway API v1.1.0)', () => {
   it('accepts the istio GatewayClass and both Gateways, with one attached route per listener', async () => {
     await ctl.idle();
     const cls = await t.getJson<KubeObject>(['get', 'gatewayclass', 'istio']);
-    expect(conditionOf(cls.status?.conditions, 'Accepted')).toMatchObject({ status: 'True', reason: 'Accepted', observedGeneration: cls.metadata.generation });
-    for (const [name, listener] of [['gateway', 'default'], ['gateway-https', 'https']] as const) {
+    expect(conditionOf(cls.status?.conditions, 'Accepted')).toMatchObject({
+      status: 'True',
+      reason: 'Accepted',
+      observedGeneration: cls.metadata.generation,
+    });
+    for (const [name, listener] of [
+      ['gateway', 'default'],
+      ['gateway-https', 'https'],
+    ] as const) {
       const gw = await t.getJson<KubeObject>(['get', 'gtw', name, '-n', 'istio-system']);
-      expect(conditionOf(gw.status?.conditions, 'Accepted')).toMatchObject({ status: 'True', reason: 'Accepted', observedGeneration: 1 });
+      expect(conditionOf(gw.status?.conditions, 'Accepted')).toMatchObject({
+        status: 'True',
+        reason: 'Accepted',
+        observedGeneration: 1,
+      });
       expect(conditionOf(gw.status?.conditions, 'Programmed')).toMatchObject({ status: 'True', reason: 'Programmed' });
       const l = gw.status?.listeners?.find((x) => x.name === listener);
       expect(l?.attachedRoutes).toBe(1);
-      for (const type of ['Accepted', 'Programmed', 'ResolvedRefs']) expect(conditionOf(l?.conditions, type)?.status).toBe('True');
+      for (const type of ['Accepted', 'Programmed', 'ResolvedRefs'])
+        expect(conditionOf(l?.conditions, type)?.status).toBe('True');
       expect(conditionOf(l?.conditions, 'Conflicted')?.status).toBe('False');
       expect(gw.status?.addresses?.length).toBeGreaterThan(0);
     }
   });
 
   it('accepts both HTTPRoutes with resolved references for their parent Gateway', async () => {
-    for (const [route, parent] of [['http', 'gateway'], ['httpbin-https', 'gateway-https']] as const) {
+    for (const [route, parent] of [
+      ['http', 'gateway'],
+      ['httpbin-https', 'gateway-https'],
+    ] as const) {
       const r = await t.getJson<KubeObject>(['get', 'httproute', route, '-n', 'default']);
       const entry = r.status?.parents?.find((p) => p.parentRef.name === parent);
       expect(entry).toMatchObject({ controllerName: ISTIO, parentRef: { name: parent, namespace: 'istio-system' } });
-      expect(conditionOf(entry?.conditions, 'Accepted')).toMatchObject({ status: 'True', reason: 'Accepted', observedGeneration: r.metadata.generation });
+      expect(conditionOf(entry?.conditions, 'Accepted')).toMatchObject({
+        status: 'True',
+        reason: 'Accepted',
+        observedGeneration: r.metadata.generation,
+      });
       expect(conditionOf(entry?.conditions, 'ResolvedRefs')).toMatchObject({ status: 'True', reason: 'ResolvedRefs' });
     }
   });
@@ -120,14 +154,41 @@ describe('local controller on the seed scenario (Gateway API v1.1.0)', () => {
     expect(conditionOf(entry.conditions, 'Accepted')).toMatchObject({ status: 'False', reason: 'NoMatchingListenerHostname' });
   });
 
-  it('keeps other controllers\' parents entries when it rewrites a route status', async () => {
-    const foreign = { parentRef: { name: 'mesh-gw', namespace: 'default' }, controllerName: 'example.com/other-controller', conditions: [{ type: 'Accepted', status: 'True', reason: 'Accepted', message: 'theirs', lastTransitionTime: '2024-01-01T00:00:00Z' }] };
+  it("keeps other controllers' parents entries when it rewrites a route status", async () => {
+    const foreign = {
+      parentRef: { name: 'mesh-gw', namespace: 'default' },
+      controllerName: 'example.com/other-controller',
+      conditions: [
+        { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'theirs', lastTransitionTime: '2024-01-01T00:00:00Z' },
+      ],
+    };
     const r0 = await t.getJson<KubeObject>(['get', 'httproute', 'http', '-n', 'default']);
     const patch = JSON.stringify({ status: { parents: [...(r0.status?.parents ?? []), foreign] } });
-    const res = await t.kubectl(['patch', 'httproute', 'http', '-n', 'default', '--subresource=status', '--type', 'merge', '-p', patch]);
+    const res = await t.kubectl([
+      'patch',
+      'httproute',
+      'http',
+      '-n',
+      'default',
+      '--subresource=status',
+      '--type',
+      'merge',
+      '-p',
+      patch,
+    ]);
     expect(res.stderr).toBe('');
     // A change of the route's spec makes the controller rewrite its own entry (observedGeneration moves).
-    await t.kubectl(['patch', 'httproute', 'http', '-n', 'default', '--type', 'merge', '-p', '{"spec":{"hostnames":["*.aliyun.com","httpbin.aliyun.com"]}}']);
+    await t.kubectl([
+      'patch',
+      'httproute',
+      'http',
+      '-n',
+      'default',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"hostnames":["*.aliyun.com","httpbin.aliyun.com"]}}',
+    ]);
     const r = await waitFor(async () => {
       const o = await t.getJson<KubeObject>(['get', 'httproute', 'http', '-n', 'default']);
       const ours = o.status?.parents?.find((p) => p.controllerName === ISTIO);
@@ -144,7 +205,8 @@ describe('local controller on the seed scenario (Gateway API v1.1.0)', () => {
     await ctl.idle();
     const rvs = async (): Promise<Record<string, string | undefined>> => {
       const out: Record<string, string | undefined> = {};
-      for (const o of [...(await list('gateways')), ...(await list('httproutes')), ...(await list('gatewayclasses'))]) out[`${o.kind}/${o.metadata.name}`] = o.metadata.resourceVersion;
+      for (const o of [...(await list('gateways')), ...(await list('httproutes')), ...(await list('gatewayclasses'))])
+        out[`${o.kind}/${o.metadata.name}`] = o.metadata.resourceVersion;
       return out;
     };
     const first = await rvs();
@@ -171,13 +233,21 @@ describe('local controller on the seed scenario (Gateway API v1.1.0)', () => {
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'HTTPRoute',
       metadata: { name, namespace: 'default' },
-      spec: { parentRefs: [{ name: 'gateway', namespace: 'istio-system' }], hostnames, rules: [{ backendRefs: [{ name: backend, port: 8000 }] }] },
+      spec: {
+        parentRefs: [{ name: 'gateway', namespace: 'istio-system' }],
+        hostnames,
+        rules: [{ backendRefs: [{ name: backend, port: 8000 }] }],
+      },
     });
   }
 
   async function waitForParent(route: string): Promise<NonNullable<NonNullable<KubeObject['status']>['parents']>[number]> {
     return waitFor(async () => {
-      const r = (await kubeRequest(kc, 'GET', `/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/${route}`)) as KubeObject;
+      const r = (await kubeRequest(
+        kc,
+        'GET',
+        `/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/${route}`,
+      )) as KubeObject;
       return r.status?.parents?.find((p) => p.controllerName === ISTIO);
     }, 1000);
   }

@@ -19,8 +19,17 @@ export function slimObject(def: Pick<ResourceDef, 'kind'>, obj: unknown): Stored
   const meta = isRecord(obj.metadata) ? { ...obj.metadata } : {};
   delete meta.managedFields;
   if (def.kind === 'Secret') {
-    const keys = new Set([...Object.keys(isRecord(obj.data) ? obj.data : {}), ...Object.keys(isRecord(obj.stringData) ? obj.stringData : {})]);
-    return { apiVersion: 'v1', kind: 'Secret', metadata: meta, type: typeof obj.type === 'string' ? obj.type : 'Opaque', keys: [...keys].sort() };
+    const keys = new Set([
+      ...Object.keys(isRecord(obj.data) ? obj.data : {}),
+      ...Object.keys(isRecord(obj.stringData) ? obj.stringData : {}),
+    ]);
+    return {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: meta,
+      type: typeof obj.type === 'string' ? obj.type : 'Opaque',
+      keys: [...keys].sort(),
+    };
   }
   return { ...obj, metadata: meta };
 }

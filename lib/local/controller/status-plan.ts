@@ -40,7 +40,11 @@ function routeParents(obj: StoredObject): RouteStatus | undefined {
  * (spec, RouteStatus: "controllers MUST NOT remove entries they do not own" — GEP-1364 wording
  * in RouteParentStatus).
  */
-export function planStatusWrites(status: EngineStatus, informers: readonly KindInformer[], controllerNames: readonly string[]): StatusWrite[] {
+export function planStatusWrites(
+  status: EngineStatus,
+  informers: readonly KindInformer[],
+  controllerNames: readonly string[],
+): StatusWrite[] {
   const out: StatusWrite[] = [];
   const bySlot = new Map(informers.map((i) => [i.def.slot, i]));
   const fixed = (slot: 'gatewayClasses' | 'gateways', statuses: Record<string, unknown>): void => {
@@ -63,7 +67,12 @@ export function planStatusWrites(status: EngineStatus, informers: readonly KindI
       const stale = routeParents(obj)?.parents.some((p) => controllerNames.includes(p.controllerName)) ?? false;
       if (!ours && !stale) continue;
       const desired = ours ?? { parents: [] };
-      out.push({ def: inf.def, key, object: obj, desired: (current) => mergeParents(routeParents(current), desired, controllerNames) });
+      out.push({
+        def: inf.def,
+        key,
+        object: obj,
+        desired: (current) => mergeParents(routeParents(current), desired, controllerNames),
+      });
     }
   };
   routes('httpRoutes', status.httpRoutes);

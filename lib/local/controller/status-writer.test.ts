@@ -16,14 +16,38 @@ import { writeStatus, type WriteMemo } from './status-writer';
 import { SEED_FIXTURES, startControllerTestCluster, type ControllerTestCluster } from './test-support';
 import type { KubeObject } from './test-objects';
 
-const HTTPROUTE: ResourceDef = { slot: 'httpRoutes', group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute', plural: 'httproutes', namespaced: true };
+const HTTPROUTE: ResourceDef = {
+  slot: 'httpRoutes',
+  group: 'gateway.networking.k8s.io',
+  version: 'v1',
+  kind: 'HTTPRoute',
+  plural: 'httproutes',
+  namespaced: true,
+};
 const ROUTE_PATH = '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/http';
 const OURS = 'istio.io/gateway-controller';
-const cond = (type: string, status: 'True' | 'False', reason: string) => ({ type, status, reason, message: reason, observedGeneration: 1, lastTransitionTime: '2025-01-01T00:00:00Z' });
+const cond = (type: string, status: 'True' | 'False', reason: string) => ({
+  type,
+  status,
+  reason,
+  message: reason,
+  observedGeneration: 1,
+  lastTransitionTime: '2025-01-01T00:00:00Z',
+});
 const ourStatus: RouteStatus = {
-  parents: [{ parentRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gateway', namespace: 'istio-system' }, controllerName: OURS, conditions: [cond('Accepted', 'True', 'Accepted')] }],
+  parents: [
+    {
+      parentRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gateway', namespace: 'istio-system' },
+      controllerName: OURS,
+      conditions: [cond('Accepted', 'True', 'Accepted')],
+    },
+  ],
 };
-const foreign = { parentRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'other', namespace: 'default' }, controllerName: 'example.com/other', conditions: [cond('Accepted', 'True', 'Accepted')] };
+const foreign = {
+  parentRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'other', namespace: 'default' },
+  controllerName: 'example.com/other',
+  conditions: [cond('Accepted', 'True', 'Accepted')],
+};
 
 /** A fake informer holding exactly `objects` (possibly stale ones, on purpose). */
 function fixedInformer(objects: StoredObject[]): KindInformer {
@@ -31,7 +55,14 @@ function fixedInformer(objects: StoredObject[]): KindInformer {
 }
 
 function engineStatus(routes: Record<string, RouteStatus>): EngineStatus {
-  return { gatewayClasses: {}, gateways: {}, httpRoutes: routes, grpcRoutes: {}, attachments: [], backends: { HTTPRoute: {}, GRPCRoute: {} } };
+  return {
+    gatewayClasses: {},
+    gateways: {},
+    httpRoutes: routes,
+    grpcRoutes: {},
+    attachments: [],
+    backends: { HTTPRoute: {}, GRPCRoute: {} },
+  };
 }
 
 describe('status writer', () => {
@@ -67,7 +98,11 @@ describe('status writer', () => {
 
   it('writes nothing when the status already matches (resourceVersion unchanged)', async () => {
     const current = await get();
-    const [write] = planStatusWrites(engineStatus({ 'default/http': ourStatus }), [fixedInformer([slimObject(HTTPROUTE, current)])], [OURS]);
+    const [write] = planStatusWrites(
+      engineStatus({ 'default/http': ourStatus }),
+      [fixedInformer([slimObject(HTTPROUTE, current)])],
+      [OURS],
+    );
     expect(await writeStatus(kc, write!, new Map())).toBe(false);
     expect((await get()).metadata.resourceVersion).toBe(current.metadata.resourceVersion);
   });
@@ -84,8 +119,17 @@ describe('status writer', () => {
     const memo: WriteMemo = new Map();
     const current = slimObject(HTTPROUTE, await get());
     // parentRef without group/kind: the API server stores them defaulted, so "desired" never equals "stored".
-    const sparse: RouteStatus = { parents: [{ parentRef: { name: 'gateway', namespace: 'istio-system' }, controllerName: OURS, conditions: [cond('Accepted', 'True', 'Accepted')] }] };
-    const plan = (obj: StoredObject) => planStatusWrites(engineStatus({ 'default/http': sparse }), [fixedInformer([obj])], [OURS])[0]!;
+    const sparse: RouteStatus = {
+      parents: [
+        {
+          parentRef: { name: 'gateway', namespace: 'istio-system' },
+          controllerName: OURS,
+          conditions: [cond('Accepted', 'True', 'Accepted')],
+        },
+      ],
+    };
+    const plan = (obj: StoredObject) =>
+      planStatusWrites(engineStatus({ 'default/http': sparse }), [fixedInformer([obj])], [OURS])[0]!;
     expect(await writeStatus(kc, plan(current), memo)).toBe(true);
     const stored = await get();
     expect(await writeStatus(kc, plan(slimObject(HTTPROUTE, stored)), memo)).toBe(false);

@@ -72,7 +72,12 @@ export async function writeStatus(kc: KubeConfig, w: StatusWrite, memo: WriteMem
 }
 
 /** Writes every planned status concurrently; failures are logged and counted, not thrown. */
-export async function writeStatuses(kc: KubeConfig, writes: readonly StatusWrite[], memo: WriteMemo, log: (msg: string) => void): Promise<WriteResult> {
+export async function writeStatuses(
+  kc: KubeConfig,
+  writes: readonly StatusWrite[],
+  memo: WriteMemo,
+  log: (msg: string) => void,
+): Promise<WriteResult> {
   const results = await Promise.allSettled(writes.map((w) => writeStatus(kc, w, memo)));
   const res: WriteResult = { written: 0, failed: 0 };
   results.forEach((r, i) => {
@@ -82,7 +87,9 @@ export async function writeStatuses(kc: KubeConfig, writes: readonly StatusWrite
     }
     res.failed++;
     const w = writes[i];
-    log(`status of ${w?.def.kind ?? '?'} ${w?.key ?? '?'} not written: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`);
+    log(
+      `status of ${w?.def.kind ?? '?'} ${w?.key ?? '?'} not written: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`,
+    );
   });
   return res;
 }

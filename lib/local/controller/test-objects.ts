@@ -23,7 +23,11 @@ export interface KubeObject {
     conditions?: ServedCondition[];
     addresses?: Array<{ type?: string; value: string }>;
     listeners?: Array<{ name: string; attachedRoutes: number; conditions: ServedCondition[]; supportedKinds?: unknown[] }>;
-    parents?: Array<{ parentRef: { name: string; namespace?: string; sectionName?: string }; controllerName: string; conditions: ServedCondition[] }>;
+    parents?: Array<{
+      parentRef: { name: string; namespace?: string; sectionName?: string };
+      controllerName: string;
+      conditions: ServedCondition[];
+    }>;
   };
 }
 

@@ -34,13 +34,30 @@ export interface ControllerTestCluster {
 /** Starts a seeded local cluster (Gateway API bundle `gatewayApiVersion`) in a fresh temp dir. */
 export async function startControllerTestCluster(gatewayApiVersion?: string): Promise<ControllerTestCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portico-controller-'));
-  const cluster = await startLocalCluster({ dataDir: path.join(dir, 'data'), ...(gatewayApiVersion ? { gatewayApiVersion } : {}) });
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: cluster.kubeconfigPath, KUBECACHEDIR: path.join(dir, 'kube-cache') };
+  const cluster = await startLocalCluster({
+    dataDir: path.join(dir, 'data'),
+    ...(gatewayApiVersion ? { gatewayApiVersion } : {}),
+  });
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    KUBECONFIG: cluster.kubeconfigPath,
+    KUBECACHEDIR: path.join(dir, 'kube-cache'),
+  };
   const kubectl = (args: string[], input?: string): Promise<KubectlResult> =>
     new Promise((resolve) => {
-      const child = execFile('kubectl', args, { env: env as unknown as NodeJS.ProcessEnv, timeout: 30_000 }, (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
-      });
+      const child = execFile(
+        'kubectl',
+        args,
+        { env: env as unknown as NodeJS.ProcessEnv, timeout: 30_000 },
+        (err, stdout, stderr) => {
+          resolve({
+            code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+            stdout: String(stdout),
+            stderr: String(stderr),
+          });
+        },
+      );
       if (input !== undefined) child.stdin?.end(input);
     });
   return {
@@ -70,7 +87,20 @@ async function selfSignedPem(dir: string, host: string): Promise<{ cert: string;
   const keyFile = path.join(dir, `${host}.key`);
   const certFile = path.join(dir, `${host}.crt`);
   writeFileSync(keyFile, key, { mode: 0o600 });
-  const args = ['req', '-x509', '-key', keyFile, '-out', certFile, '-days', '1', '-subj', `/CN=${host}`, '-addext', `subjectAltName=DNS:${host}`];
+  const args = [
+    'req',
+    '-x509',
+    '-key',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${host}`,
+    '-addext',
+    `subjectAltName=DNS:${host}`,
+  ];
   await new Promise<void>((resolve, reject) => execFile('openssl', args, (err) => (err ? reject(err) : resolve())));
   return { cert: readFileSync(certFile, 'utf8'), key };
 }
