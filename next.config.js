@@ -11,6 +11,13 @@ const nextConfig = {
   // `node`; `npm start` uses `next start`, which the standalone output does not support.
   ...(process.env.PORTICO_STANDALONE === '1' ? { output: 'standalone' } : {}),
   poweredByHeader: false,
+  turbopack: {
+    resolveAlias: {
+      // monaco-yaml's worker (through monaco-worker-manager) imports the pre-0.50 path of Monaco's worker
+      // entry; monaco-editor 0.57's exports map serves the same file at `monaco-editor/editor/editor.worker`.
+      'monaco-editor/esm/vs/editor/editor.worker.js': 'monaco-editor/editor/editor.worker.js',
+    },
+  },
   // CSP and the other security headers on every page, route handler and asset (lib/security/csp.cjs).
   async headers() {
     return nextHeaderRules({ dev: process.env.NODE_ENV === 'development' });
