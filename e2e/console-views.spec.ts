@@ -9,7 +9,9 @@ test.describe.configure({ mode: 'serial' });
 
 const manifests = path.join(__dirname, 'manifests');
 
-test('the overview shows the seed state as a checklist', async ({ page }) => {
+test('the overview shows the seed state as a checklist', async ({ page, cluster }) => {
+  // Other journeys may have enabled Gateway API already: start from the seed's state.
+  cluster.kubectl(['patch', 'asmmeshconfig', 'default', '--type', 'merge', '-p', '{"spec":{"enableGatewayAPI":false}}']);
   const overview = new OverviewPage(page);
   await overview.open();
   for (const resource of ['gatewayclasses', 'gateways', 'httproutes', 'referencegrants', 'grpcroutes']) {
@@ -24,6 +26,7 @@ test('the overview shows the seed state as a checklist', async ({ page }) => {
 
 test('enabling Gateway API from the overview programs the seed Gateway without a reload', async ({ page, cluster }) => {
   cluster.kubectl(['apply', '-f', path.join(manifests, 'gateway-http.yaml')]);
+  cluster.kubectl(['patch', 'asmmeshconfig', 'default', '--type', 'merge', '-p', '{"spec":{"enableGatewayAPI":false}}']);
   const gateways = new ResourceListPage(page, 'Gateways');
   const overview = new OverviewPage(page);
   await overview.open();

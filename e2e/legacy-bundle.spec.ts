@@ -12,6 +12,6 @@ test('on Gateway API v0.6.0 the console says GRPCRoute is not served and reads v
   await expect(page.getByRole('heading', { name: 'GRPCRoutes are not served by this cluster' })).toBeVisible();
   await page.goto(`${legacy}/gateways?tab=classes`);
   await page.getByRole('link', { name: 'istio', exact: true }).click();
-  await page.getByRole('link', { name: 'YAML' }).click();
+  await page.getByRole('navigation', { name: 'Object views' }).getByRole('link', { name: 'YAML' }).click();
   await expect(page.getByRole('region', { name: 'YAML' })).toContainText('apiVersion: gateway.networking.k8s.io/v1beta1');
 });
