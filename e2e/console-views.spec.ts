@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, uniqueName } from './fixtures';
 import { DetailPage } from './pages/detail.page';
@@ -24,17 +25,24 @@ test('the overview shows the seed state as a checklist', async ({ page, cluster 
   await expect(ingress).toContainText('80 (http), 443 (https)');
 });
 
-test('enabling Gateway API from the overview programs the seed Gateway without a reload', async ({ page, cluster }) => {
-  cluster.kubectl(['apply', '-f', path.join(manifests, 'gateway-http.yaml')]);
+test('enabling Gateway API from the overview programs a Gateway without a reload', async ({ page, cluster }) => {
   cluster.kubectl(['patch', 'asmmeshconfig', 'default', '--type', 'merge', '-p', '{"spec":{"enableGatewayAPI":false}}']);
+  cluster.kubectl(['apply', '-f', path.join(manifests, 'gateway-http.yaml')]);
+  // A Gateway created while Gateway API is off has no status from the controller yet.
+  const name = uniqueName('gateway');
+  const seedGateway = readFileSync(path.join(manifests, 'gateway-http.yaml'), 'utf8').split('---')[0]!.replace('name: gateway', `name: ${name}`);
+  cluster.kubectl(['apply', '-f', '-'], seedGateway);
   const gateways = new ResourceListPage(page, 'Gateways');
+  await gateways.open('/gateways');
+  await expect(gateways.row(name)).toContainText('Pending');
   const overview = new OverviewPage(page);
   await overview.open();
-  await expect(overview.ingressGateways).toContainText('istio-system/gateway');
+  await expect(overview.ingressGateways).toContainText(`istio-system/${name}`);
   await overview.setGatewayApi(true);
   expect(cluster.kubectl(['get', 'asmmeshconfig', 'default', '-o', 'jsonpath={.spec.enableGatewayAPI}'])).toBe('true');
   await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Gateways', exact: true }).click();
-  await expect(gateways.row('gateway')).toContainText('Ready', { timeout: 5_000 });
+  await expect(gateways.row(name)).toContainText('Ready', { timeout: 5_000 });
+  cluster.kubectl(['delete', 'gateway', name, '-n', 'istio-system']);
 });
 
 test('a route created with kubectl appears in the open list within 2 s', async ({ page, cluster }) => {
