@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { TopologyViewState } from '@/lib/topology/view-state';
+import styles from './topology.module.css';
 
 /** Props of {@link FiltersBar}. */
 export interface FiltersBarProps {
@@ -77,12 +78,9 @@ export function FiltersBar({ state, namespaces, gateways, onChange }: FiltersBar
         placeholder="name, match, reason"
         onCommit={(v) => onChange({ text: v || undefined })}
       />
-      <label className="checkbox">
-        <span>Rules</span>
-        <span>
-          <input type="checkbox" checked={state.collapse} onChange={(e) => onChange({ collapse: e.target.checked })} /> Collapse
-          into routes
-        </span>
+      <label className={styles.check}>
+        <input type="checkbox" checked={state.collapse} onChange={(e) => onChange({ collapse: e.target.checked })} />
+        Collapse rules into routes
       </label>
       {state.focus ? (
         <button type="button" className="button-quiet" onClick={() => onChange({ focus: undefined })}>

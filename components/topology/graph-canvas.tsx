@@ -59,7 +59,7 @@ function toFlowEdge(e: ViewEdge, t: TracePath | undefined): Edge {
   const on = t?.edges.includes(e.id) ?? false;
   const color = on ? 'var(--accent)' : HEALTH_COLOR[e.health];
   const label = edgeLabel(e);
-  const describe = `${e.kind} edge ${e.source} to ${e.target}, ${e.health}${e.reason ? `: ${e.reason}` : ''}`;
+  const describe = `${e.kind} edge ${e.source} to ${e.target}, ${e.health}${e.reason ? `: ${e.reason}` : ''}${on ? ', on traced path' : ''}`;
   return {
     id: e.id,
     source: e.source,
@@ -82,6 +82,7 @@ function toFlowEdge(e: ViewEdge, t: TracePath | undefined): Edge {
 function Canvas(p: GraphCanvasProps) {
   const flow = useReactFlow();
   const fitted = useRef(Boolean(p.viewport));
+  const frame = useRef<HTMLDivElement>(null);
   const placed = Object.keys(p.positions).length;
   const nodes = useMemo<TopologyFlowNode[]>(() => {
     const dim = Boolean(p.trace && (p.trace.nodes.length > 0 || p.trace.stop));
@@ -107,37 +108,65 @@ function Canvas(p: GraphCanvasProps) {
   const edges = useMemo(() => p.view.edges.map((e) => toFlowEdge(e, p.trace)), [p.view, p.trace]);
 
   useEffect(() => {
-    // Without a viewport in the URL, fit the first layout into view once.
-    if (fitted.current || placed === 0) return;
+    // Without a viewport in the URL, fit the first layout into view once; never so small that the
+    // labels cannot be read (then start at the client's end, on the left, and let the reader pan).
+    const box = frame.current?.getBoundingClientRect();
+    if (fitted.current || placed === 0 || !box) return;
     fitted.current = true;
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.08, maxZoom: 1.2 }));
+    void flow.setViewport(initialViewport(p.positions, box.width, box.height), { duration: 0 });
+    // Only the first layout decides; later layouts keep whatever the reader did.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flow, placed]);
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      {...(p.viewport ? { defaultViewport: p.viewport } : {})}
-      minZoom={0.05}
-      maxZoom={2.5}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      edgesFocusable={false}
-      onlyRenderVisibleElements={nodes.length > 300}
-      onNodeClick={(_, n) => p.onSelect(n.id)}
-      onPaneClick={() => p.onSelect(undefined)}
-      onMoveEnd={(_, v) => p.onViewport(v)}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Topology graph"
-    >
-      <Background gap={24} size={1} />
-      <Controls showInteractive={false} />
-      {nodes.length <= 2000 ? (
-        <MiniMap pannable zoomable className={styles.minimap} nodeColor={(n) => miniColor(n as TopologyFlowNode)} />
-      ) : null}
-    </ReactFlow>
+    <div ref={frame} style={{ width: '100%', height: '100%' }}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        {...(p.viewport ? { defaultViewport: p.viewport } : {})}
+        minZoom={0.05}
+        maxZoom={2.5}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        onlyRenderVisibleElements={nodes.length > 300}
+        onNodeClick={(_, n) => p.onSelect(n.id)}
+        onPaneClick={() => p.onSelect(undefined)}
+        onMoveEnd={(_, v) => p.onViewport(v)}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Topology graph"
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+        {nodes.length <= 2000 ? (
+          <MiniMap
+            pannable
+            zoomable
+            className={styles.minimap}
+            style={{ width: 160, height: 100 }}
+            nodeColor={(n) => miniColor(n as TopologyFlowNode)}
+          />
+        ) : null}
+      </ReactFlow>
+    </div>
   );
+}
+
+const MIN_READABLE_ZOOM = 0.6;
+const PAD = 24;
+
+/** Fits the graph, but no smaller than readable: then anchored top-left (where clients enter). */
+function initialViewport(pos: Positions, width: number, height: number): Viewport {
+  const boxes = Object.values(pos);
+  const minX = Math.min(...boxes.map((b) => b.x));
+  const minY = Math.min(...boxes.map((b) => b.y));
+  const w = Math.max(...boxes.map((b) => b.x + b.width)) - minX;
+  const h = Math.max(...boxes.map((b) => b.y + b.height)) - minY;
+  const zoom = Math.min(1.1, Math.max(MIN_READABLE_ZOOM, Math.min((width - 2 * PAD) / w, (height - 2 * PAD) / h)));
+  const x = w * zoom < width - 2 * PAD ? (width - w * zoom) / 2 - minX * zoom : PAD - minX * zoom;
+  const y = h * zoom < height - 2 * PAD ? (height - h * zoom) / 2 - minY * zoom : PAD - minY * zoom;
+  return { x, y, zoom };
 }
 
 function miniColor(n: TopologyFlowNode): string {

@@ -100,6 +100,7 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
           {view.nodes.length} nodes, {view.edges.length} edges{filtered ? ` (of ${data.model.nodes.length} nodes)` : ''}
           {layout.pending ? ' · laying out…' : layout.ms ? ` · layout ${Math.round(layout.ms)} ms` : ''}
           {topology.isFetching ? ' · refreshing…' : ''}
+          {state.tab === 'graph' && state.zoom !== undefined ? ` · zoom ${Math.round(state.zoom * 100)}%` : ''}
         </p>
         <ExportButtons view={view} positions={layout.positions} {...(path ? { trace: path } : {})} context={data.context} />
       </div>

@@ -1,0 +1,55 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Topology page: the graph (React Flow nodes are groups named by label and health), its table view and the trace box. */
+export class TopologyPage {
+  readonly graph: Locator;
+  readonly nodesTable: Locator;
+  readonly edgesTable: Locator;
+  readonly tracedPath: Locator;
+  readonly requestUrl: Locator;
+
+  constructor(readonly page: Page) {
+    this.graph = page.getByRole('tabpanel', { name: 'Graph' });
+    this.nodesTable = page.getByRole('table', { name: /^Nodes/ });
+    this.edgesTable = page.getByRole('table', { name: /^Edges/ });
+    this.tracedPath = page.getByRole('list', { name: 'Traced path' });
+    this.requestUrl = page.getByRole('textbox', { name: 'Request URL' });
+  }
+
+  async open(query = '') {
+    await this.page.goto(`/topology${query}`);
+    await expect(this.page.getByRole('heading', { name: 'Topology', level: 1 })).toBeVisible();
+  }
+
+  /** A drawn node, by the start of its label (e.g. `HTTPRoute default/http`). */
+  node(label: string): Locator {
+    return this.graph.getByRole('group', { name: new RegExp(`^${escape(label)},`) });
+  }
+
+  /** A drawn edge, by words of its accessible description (kind, ends, health, reason). */
+  edge(description: RegExp): Locator {
+    return this.graph.getByRole('img', { name: description });
+  }
+
+  async showTab(name: 'Graph' | 'Table') {
+    await this.page.getByRole('tab', { name }).click();
+    await expect(this.page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** A row of the Nodes table, by the object's name. */
+  nodeRow(kind: string, name: string): Locator {
+    return this.nodesTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${escape(name)}`) }) })
+      .filter({ hasText: kind });
+  }
+
+  async trace(url: string) {
+    await this.requestUrl.fill(url);
+    await this.page.getByRole('button', { name: 'Trace', exact: true }).click();
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
