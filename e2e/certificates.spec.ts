@@ -8,18 +8,30 @@ test.describe.configure({ mode: 'serial' });
 
 const manifests = path.join(__dirname, 'manifests');
 
-test('the seed HTTPS scenario: a generated myexample-credential makes the HTTPS listener resolve its certificate', async ({ page, cluster }) => {
+test('the seed HTTPS scenario: a generated myexample-credential makes the HTTPS listener resolve its certificate', async ({
+  page,
+  cluster,
+}) => {
   cluster.kubectl(['delete', 'secret', 'myexample-credential', '-n', 'istio-system', '--ignore-not-found']);
   cluster.kubectl(['apply', '-f', path.join(manifests, 'gateway-https.yaml')]);
   cluster.kubectl(['patch', 'asmmeshconfig', 'default', '--type', 'merge', '-p', '{"spec":{"enableGatewayAPI":true}}']);
 
   // Every response the browser gets is kept, to prove the private key never reaches it.
   const bodies: string[] = [];
-  page.on('response', (res) => void res.text().then((t) => bodies.push(t), () => undefined));
+  page.on(
+    'response',
+    (res) =>
+      void res.text().then(
+        (t) => bodies.push(t),
+        () => undefined,
+      ),
+  );
 
   const certs = new CertificatesPage(page);
   await certs.open();
-  await expect(page.getByRole('alert').filter({ hasText: 'istio-system/myexample-credential' })).toContainText('gateway-https listener https');
+  await expect(page.getByRole('alert').filter({ hasText: 'istio-system/myexample-credential' })).toContainText(
+    'gateway-https listener https',
+  );
   await certs.generate({ name: 'myexample-credential', namespace: 'istio-system', hostnames: 'a.aliyun.com' });
   await expect(certs.form.getByRole('status')).toContainText('Created Secret istio-system/myexample-credential');
   await expect(certs.form.getByRole('status')).toContainText('listener hostname *.aliyun.com: NOT covered');
@@ -38,7 +50,9 @@ test('the seed HTTPS scenario: a generated myexample-credential makes the HTTPS 
 
   await page.goto('/gateways/istio-system/gateway-https?tab=yaml');
   await page.goto('/certificates');
-  const key = cluster.kubectl(['get', 'secret', 'myexample-credential', '-n', 'istio-system', '-o', 'jsonpath={.data.tls\\.key}']).trim();
+  const key = cluster
+    .kubectl(['get', 'secret', 'myexample-credential', '-n', 'istio-system', '-o', 'jsonpath={.data.tls\\.key}'])
+    .trim();
   const pem = Buffer.from(key, 'base64').toString('utf8');
   const keyLine = pem.split('\n').find((l) => l.length > 40 && !l.startsWith('-----')) ?? '';
   expect(key.length).toBeGreaterThan(100);
@@ -52,11 +66,26 @@ test('the seed HTTPS scenario: a generated myexample-credential makes the HTTPS 
 
 test('a key that does not belong to the certificate is refused and nothing is saved', async ({ page, cluster }) => {
   const name = uniqueName('mismatch');
-  const certPem = cluster.kubectl(['get', 'secret', 'myexample-credential', '-n', 'istio-system', '-o', 'jsonpath={.data.tls\\.crt}']);
-  const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const certPem = cluster.kubectl([
+    'get',
+    'secret',
+    'myexample-credential',
+    '-n',
+    'istio-system',
+    '-o',
+    'jsonpath={.data.tls\\.crt}',
+  ]);
+  const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   const certs = new CertificatesPage(page);
   await certs.open();
-  await certs.upload({ name, namespace: 'istio-system', certPem: Buffer.from(certPem, 'base64').toString('utf8'), keyPem: otherKey });
+  await certs.upload({
+    name,
+    namespace: 'istio-system',
+    certPem: Buffer.from(certPem, 'base64').toString('utf8'),
+    keyPem: otherKey,
+  });
   await expect(certs.form.getByRole('alert')).toContainText('Private key');
   await expect(certs.form.getByLabel('Secret name')).toHaveValue(name);
   expect(cluster.kubectl(['get', 'secret', name, '-n', 'istio-system', '--ignore-not-found']).trim()).toBe('');

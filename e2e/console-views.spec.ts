@@ -30,7 +30,11 @@ test('enabling Gateway API from the overview programs a Gateway without a reload
   cluster.kubectl(['apply', '-f', path.join(manifests, 'gateway-http.yaml')]);
   // A Gateway created while Gateway API is off has no status from the controller yet.
   const name = uniqueName('gateway');
-  const seedGateway = readFileSync(path.join(manifests, 'gateway-http.yaml'), 'utf8').split('---')[0]!.replace('name: gateway', `name: ${name}`);
+  const seedGateway = readFileSync(path.join(manifests, 'gateway-http.yaml'), 'utf8')
+    .split('---')[0]!
+    .replace('name: gateway', `name: ${name}`)
+    // Its own hostname: the same port and hostname as the seed Gateway on one ingress gateway would conflict.
+    .replace("'*.aliyun.com'", `'*.${name}.example.com'`);
   cluster.kubectl(['apply', '-f', '-'], seedGateway);
   const gateways = new ResourceListPage(page, 'Gateways');
   await gateways.open('/gateways');

@@ -27,12 +27,14 @@ export class CertificatesPage {
     await this.form.getByLabel('Upload a certificate and private key').check();
     await this.form.getByLabel('Secret name').fill(p.name);
     await this.form.getByLabel('Namespace').fill(p.namespace);
-    await this.form.getByLabel('Certificate chain (PEM)').fill(p.certPem);
-    await this.form.getByLabel('Private key (PEM)').fill(p.keyPem);
+    await this.form.getByRole('textbox', { name: 'Certificate chain (PEM)', exact: true }).fill(p.certPem);
+    await this.form.getByRole('textbox', { name: 'Private key (PEM)', exact: true }).fill(p.keyPem);
     await this.form.getByRole('button', { name: 'Create certificate' }).click();
   }
 
   row(namespace: string, name: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: `${namespace}/${name}`, exact: true }) });
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: `${namespace}/${name}`, exact: true }) });
   }
 }
