@@ -13,6 +13,8 @@
  * `BENCH_ROUTES=n` changes the number of routes (default 5,000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
@@ -26,8 +28,12 @@ const WAIT_MS = 10_000;
 
 /** What the server child sends once it listens. */
 interface Ready { url: string; token: string; caPem: string }
-/** The child's answer to a probe: peak resident set size so far (bytes) and CPU time used (ms). */
-interface Mem { maxRss: number; rss: number; cpuMs: number }
+/**
+ * The child's answer to a probe: peak resident set size so far (bytes), CPU time used (ms), and
+ * the server-side durations (ms, request received → response handed to the socket) of the
+ * non-watch requests finished since the previous probe.
+ */
+interface Mem { maxRss: number; rss: number; cpuMs: number; durations: number[] }
 
 // ---- server child -------------------------------------------------------------------------
 
@@ -35,11 +41,23 @@ async function serve(dataDir: string): Promise<void> {
   const { startLocalCluster } = await import('../lib/local/cluster');
   const cluster = await startLocalCluster({ dataDir });
   const send = (m: object): void => { process.send?.(m); };
+  // Server-side request durations from Node's own HTTP diagnostics channels (no server changes).
+  const started = new WeakMap<ServerResponse, number>();
+  let durations: number[] = [];
+  diagnostics.subscribe('http.server.request.start', (m) => {
+    const { request, response } = m as { request: IncomingMessage; response: ServerResponse };
+    if (!/[?&]watch=(1|true)/.test(request.url ?? '')) started.set(response, performance.now());
+  });
+  diagnostics.subscribe('http.server.response.finish', (m) => {
+    const t0 = started.get((m as { response: ServerResponse }).response);
+    if (t0 !== undefined) durations.push(performance.now() - t0);
+  });
   process.on('message', (m: unknown) => {
     if (m === 'mem') {
       // maxRSS is the kernel's high-water mark (KiB): a true peak, not a sampled one.
       const cpu = process.cpuUsage();
-      const mem: Mem = { maxRss: process.resourceUsage().maxRSS * 1024, rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000 };
+      const mem: Mem = { maxRss: process.resourceUsage().maxRSS * 1024, rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000, durations };
+      durations = [];
       send({ mem });
     } else if (m === 'stop') {
       // A normal exit, so --cpu-prof writes its profile.
@@ -111,6 +129,9 @@ interface Result {
   n?: number;
   /** Server CPU time (user + system) per operation, ms: unlike latencies, immune to other load on the machine. */
   serverCpuMs?: number;
+  /** Server-side p50/p99 (ms) of the phase's requests: received → response handed to the socket. */
+  serverP50?: number;
+  serverP99?: number;
   budget: string | null;
   met: boolean | null;
   measuredAt: string;
@@ -227,8 +248,9 @@ async function measure(ready: Ready, child: ChildProcess): Promise<Result[]> {
   const phase = async (what: string, run: () => Promise<number[]>, budget?: Parameters<typeof result>[2]): Promise<void> => {
     const before = (await probeMemory(child)).cpuMs;
     const xs = await run();
-    const cpu = (await probeMemory(child)).cpuMs - before;
-    out.push({ ...result(what, xs, budget), serverCpuMs: r2(cpu / xs.length) });
+    const after = await probeMemory(child);
+    const server = [...after.durations].sort((a, b) => a - b);
+    out.push({ ...result(what, xs, budget), serverCpuMs: r2((after.cpuMs - before) / xs.length), serverP50: r2(pct(server, 50)), serverP99: r2(pct(server, 99)) });
   };
   const repeat = async (n: number, f: (i: number) => Promise<number>): Promise<number[]> => {
     const xs: number[] = [];
@@ -275,11 +297,12 @@ async function measure(ready: Ready, child: ChildProcess): Promise<Result[]> {
 function table(results: Result[]): string {
   const cell = (x: number | null): string => (x === null ? '' : String(x));
   const lines = [
-    '| what | n | p50 ms | p95 ms | p99 ms | server CPU ms/op | budget | met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| what | n | p50 ms | p95 ms | p99 ms | server-side p50 / p99 ms | server CPU ms/op | budget | met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const r of results) {
-    const vals = r.value !== undefined ? `| ${r.value} MB | | | ` : `| ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${r.serverCpuMs ?? ''} `;
+    const server = r.serverP50 === undefined ? '' : `${r.serverP50} / ${r.serverP99}`;
+    const vals = r.value !== undefined ? `| ${r.value} MB | | | | ` : `| ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${server} | ${r.serverCpuMs ?? ''} `;
     lines.push(`| ${r.what} | ${r.n ?? ''} ${vals}| ${r.budget ?? ''} | ${r.met === null ? '' : r.met ? 'yes' : 'no'} |`);
   }
   return lines.join('\n');
@@ -306,7 +329,9 @@ async function main(): Promise<void> {
   console.log(table(results));
   console.log(`\n${os.cpus().length} CPUs, node ${process.version}, load average (1 min) at start ${load.toFixed(2)}`);
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync(path.join('bench-results', 'cluster.json'), JSON.stringify(results, null, 2) + '\n');
+  // Latencies depend on what else the machine runs: each record says how busy it was.
+  const machine = { cpus: os.cpus().length, node: process.version, loadAverage1m: +load.toFixed(2) };
+  writeFileSync(path.join('bench-results', 'cluster.json'), JSON.stringify(results.map((r) => ({ ...r, machine })), null, 2) + '\n');
 }
 
 if (process.argv[2] === '--serve') {
