@@ -2,6 +2,7 @@ import { GatewayFields } from '@/components/gateway-api/gateway-fields';
 import { RouteFields } from '@/components/gateway-api/route-fields';
 import { listDescriptors } from '@/components/gateway-api/list-descriptors';
 import { EmptyState } from '@/components/ui/empty-state';
+import { VerifyLinks } from '@/components/verify/verify-links';
 import type { ObjectDetails } from '@/lib/model/details';
 import type { KindName } from '@/lib/model/kinds';
 import { grantText } from '@/lib/model/summaries';
@@ -59,6 +60,7 @@ export function DetailPage({
       tab={(tab as DetailTab) ?? 'overview'}
       basePath={basePath}
       watchKeys={watchKeys}
+      actions={<VerifyLinks kind={kind} object={details.object} />}
     />
   );
 }

@@ -62,7 +62,7 @@ export interface VerifyAllRow {
 
 /** The verify-all stream, one JSON object per line (application/x-ndjson). */
 export type VerifyAllEvent =
-  | { type: 'start'; total: number; skipped: string[] }
+  | { type: 'start'; run: string; total: number; skipped: string[] }
   | { type: 'result'; done: number; total: number; row: VerifyAllRow }
   | { type: 'done'; done: number; total: number; cancelled: boolean; ms: number }
   | { type: 'error'; error: string };

@@ -23,7 +23,7 @@ export interface VerifyEnvironment {
 }
 
 /** Reads {@link VerifyEnvironment} from the process environment (PORTICO_EMBEDDED, PORT, PORTICO_PORT). */
-export function verifyEnvironment(env: NodeJS.ProcessEnv = process.env): VerifyEnvironment {
+export function verifyEnvironment(env: Readonly<Record<string, string | undefined>> = process.env): VerifyEnvironment {
   const ports = [env.PORT, env.PORTICO_PORT].map(Number).filter((p) => Number.isInteger(p) && p > 0 && p < 65536);
   return {
     embedded: env.PORTICO_EMBEDDED === '1',
