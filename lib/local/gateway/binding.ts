@@ -85,6 +85,10 @@ export async function openBinding(
   });
 
   const track = (socket: net.Socket) => {
+    // http.createServer disables Nagle on accepted sockets; these come from our own net/tls front,
+    // so do it here: with Nagle, a response split over two writes waits for the client's delayed
+    // ACK (tens of ms per request under load).
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
