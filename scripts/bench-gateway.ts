@@ -1,0 +1,174 @@
+/**
+ * Gateway benchmark (`npm run bench:gateway [-- --install-nginx] [-- --rate 200 --seconds 10]`):
+ * latency a client sees calling httpbin directly, through the local gateway, and through nginx
+ * (Debian's package, configured as an equivalent reverse proxy), at a fixed rate (open loop),
+ * plus peak requests/s with 16 requests in flight. httpbin, the gateway stack and the load
+ * generator each run in their own process. Prints a markdown table, writes
+ * bench-results/gateway.json and the "Local gateway" section of BENCHMARKS.md.
+ * Target: the gateway adds under 1 ms at p50 at 200 requests/s.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { closedLoop, openLoop, type LatencyStats, type Target } from '../lib/local/gateway/runtime/bench/load';
+import { findNginx, installNginx, startNginx, type RunningNginx } from '../lib/local/gateway/runtime/bench/nginx';
+
+const ROOT = path.resolve(__dirname, '..');
+const SERVE = path.join(ROOT, 'lib/local/gateway/runtime/bench/serve.ts');
+const HOST = 'bench.example.com';
+const CONCURRENCY = 16;
+const SECTION = '## Local gateway (npm run bench:gateway)';
+
+interface Row {
+  name: string;
+  latency: LatencyStats;
+  addedP50Ms?: number;
+  maxRps: number;
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** Starts `serve.ts <args>` and resolves with the JSON line it prints when ready. */
+function child<T>(args: string[]): Promise<{ proc: ChildProcess; info: T }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: proc.stdout! });
+    lines.once('line', (line) => resolve({ proc, info: JSON.parse(line) as T }));
+    proc.once('exit', (code) => reject(new Error(`serve.ts ${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+function end(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null) return resolve();
+    proc.once('exit', () => resolve());
+    proc.stdin?.end();
+  });
+}
+
+async function measure(name: string, t: Target, rate: number, seconds: number): Promise<Row> {
+  await openLoop(t, rate, 1); // warm connections and JIT
+  const latency = await openLoop(t, rate, seconds);
+  const maxRps = await closedLoop(t, CONCURRENCY, 5);
+  console.error(`${name}: p50 ${latency.p50.toFixed(3)} ms, ${maxRps.toFixed(0)} req/s`);
+  return { name, latency, maxRps };
+}
+
+function table(rows: readonly Row[], rate: number): string {
+  const f = (n: number | undefined): string => (n === undefined ? '—' : n.toFixed(3));
+  const out = [
+    `| Path (GET /get, ${rate} req/s open loop) | p50 ms | p90 ms | p99 ms | added p50 ms | errors | max req/s (${CONCURRENCY} in flight) |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    out.push(
+      `| ${r.name} | ${f(r.latency.p50)} | ${f(r.latency.p90)} | ${f(r.latency.p99)} | ${f(r.addedP50Ms)} | ${r.latency.errors} | ${r.maxRps.toFixed(0)} |`,
+    );
+  }
+  return out.join('\n');
+}
+
+function writeSection(body: string): void {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = text.indexOf(SECTION);
+  const section = `${SECTION}\n\n${body.trim()}\n`;
+  if (start < 0) return writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
+  const next = text.indexOf('\n## ', start + SECTION.length);
+  writeFileSync(file, `${text.slice(0, start)}${section}${next < 0 ? '' : `\n${text.slice(next + 1)}`}`);
+}
+
+async function main(): Promise<void> {
+  const rate = arg('--rate', 200);
+  const seconds = arg('--seconds', 10);
+  const procs: ChildProcess[] = [];
+  let nginx: RunningNginx | undefined;
+  try {
+    const httpbin = await child<{ port: number }>(['httpbin']);
+    procs.push(httpbin.proc);
+    const stack = await child<{ address: string; port: number }>(['stack', String(httpbin.info.port)]);
+    procs.push(stack.proc);
+    const rows: Row[] = [];
+    const direct = await measure(
+      'httpbin directly',
+      { address: '127.0.0.1', port: httpbin.info.port, host: HOST, path: '/get' },
+      rate,
+      seconds,
+    );
+    rows.push(direct);
+    const gw = await measure(
+      'through the local gateway',
+      { address: stack.info.address, port: stack.info.port, host: HOST, path: '/get' },
+      rate,
+      seconds,
+    );
+    rows.push(gw);
+    let bin = findNginx();
+    if (!bin && process.argv.includes('--install-nginx')) bin = installNginx((m) => console.error(m));
+    let nginxNote = '';
+    if (bin) {
+      nginx = await startNginx(bin, httpbin.info.port);
+      rows.push(
+        await measure(
+          `through nginx (${nginx.version})`,
+          { address: '127.0.0.1', port: nginx.port, host: HOST, path: '/get' },
+          rate,
+          seconds,
+        ),
+      );
+    } else {
+      nginxNote = "nginx is not installed: comparison skipped (run with --install-nginx to install Debian's package).";
+      console.error(nginxNote);
+    }
+    for (const r of rows.slice(1)) r.addedP50Ms = r.latency.p50 - direct.latency.p50;
+    const nginxRow = rows[2];
+    const ratios =
+      nginxRow && gw.addedP50Ms !== undefined && nginxRow.addedP50Ms !== undefined
+        ? { addedP50VsNginx: gw.addedP50Ms / Math.max(nginxRow.addedP50Ms, 0.001), maxRpsVsNginx: gw.maxRps / nginxRow.maxRps }
+        : undefined;
+    const md = table(rows, rate);
+    console.log(md);
+    const verdict = (gw.addedP50Ms ?? Infinity) < 1 ? 'met' : 'NOT met';
+    const lines = [
+      `Target: added p50 < 1 ms at ${rate} req/s — **${verdict}** (${(gw.addedP50Ms ?? NaN).toFixed(3)} ms).`,
+      ratios
+        ? `Ratio to nginx: added p50 ×${ratios.addedP50VsNginx.toFixed(2)}, peak req/s ×${ratios.maxRpsVsNginx.toFixed(2)}.`
+        : nginxNote,
+    ];
+    console.log(`\n${lines.join('\n')}`);
+    const env = {
+      node: process.version,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+      loadavg: loadavg().map((x) => Number(x.toFixed(2))),
+    };
+    mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
+    writeFileSync(
+      path.join(ROOT, 'bench-results/gateway.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), rate, seconds, concurrency: CONCURRENCY, env, rows, ratios }, null, 2)}\n`,
+    );
+    writeSection(
+      [
+        `Measured ${new Date().toISOString().slice(0, 10)} on ${env.cpus} × ${env.cpu} (Node ${env.node}); httpbin, the gateway stack and the load generator in separate processes; keep-alive clients; \`bench-results/gateway.json\` has the raw numbers.`,
+        '',
+        md,
+        '',
+        ...lines,
+      ].join('\n'),
+    );
+  } finally {
+    await nginx?.stop();
+    for (const p of procs.reverse()) await end(p);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
