@@ -17,6 +17,22 @@ function title(d: DocumentResult): string {
   return `${d.kind ?? 'Object'} ${who}`;
 }
 
+/** The detail page of an applied object, for the kinds the console shows. */
+function detailHref(d: DocumentResult): string | undefined {
+  if (!d.name || !d.namespace) return undefined;
+  const base =
+    d.kind === 'Gateway'
+      ? '/gateways'
+      : d.kind === 'HTTPRoute'
+        ? '/routes/http'
+        : d.kind === 'GRPCRoute'
+          ? '/routes/grpc'
+          : d.kind === 'ReferenceGrant'
+            ? '/reference-grants'
+            : undefined;
+  return base ? `${base}/${d.namespace}/${d.name}` : undefined;
+}
+
 /**
  * Per-document results, like `kubectl apply` prints them ("HTTPRoute default/http configured"),
  * each with its problems on their lines and, for a dry run, the live-vs-result diff.
@@ -38,6 +54,7 @@ export function DocumentResults({ outcome }: { outcome: ManifestsOutcome }) {
               <span className={badge[d.outcome]}>{d.outcome}</span>
               <strong>{title(d)}</strong>
               <span className="muted">line {d.line}</span>
+              {!outcome.dryRun && d.outcome !== 'failed' && detailHref(d) ? <a href={detailHref(d)}>Open {d.kind}</a> : null}
               {d.afterYaml ? (
                 <button
                   type="button"

@@ -111,3 +111,37 @@ export const manifestTemplates: readonly ManifestTemplate[] = [
 export function placeholdersIn(text: string): string[] {
   return [...text.matchAll(/<[a-z][a-z0-9-]*>/g)].map((m) => m[0]);
 }
+
+/** The starting draft of a new object in the form (the served apiVersion; ASM's usual defaults). */
+export function newObjectYaml(kind: 'Gateway' | 'HTTPRoute', apiVersion: string): string {
+  if (kind === 'Gateway')
+    return `apiVersion: ${apiVersion}
+kind: Gateway
+metadata:
+  namespace: istio-system
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: default
+    port: 80
+    protocol: HTTP
+    allowedRoutes:
+      namespaces:
+        from: Same
+`;
+  return `apiVersion: ${apiVersion}
+kind: HTTPRoute
+metadata:
+  namespace: default
+spec:
+  parentRefs:
+  - name: ''
+  rules:
+  - matches:
+    - path:
+        type: PathPrefix
+        value: /
+    backendRefs:
+    - name: ''
+`;
+}

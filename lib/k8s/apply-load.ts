@@ -57,3 +57,15 @@ export async function loadForEdit(kind: KindName, namespace: string, name: strin
     };
   }
 }
+
+/** The context and the apiVersion a new object of `kind` is written with (the version the cluster serves). */
+export async function newObjectTarget(kind: KindName, context?: string): Promise<{ context: string; apiVersion: string }> {
+  const ctx = await editContext(context);
+  const info = kinds[kind];
+  try {
+    const version = (await getClusterCache(context)).served[kind] ?? info.versions[0] ?? 'v1';
+    return { context: ctx, apiVersion: info.group ? `${info.group}/${version}` : version };
+  } catch {
+    return { context: ctx, apiVersion: `${info.group}/${info.versions[0] ?? 'v1'}` };
+  }
+}

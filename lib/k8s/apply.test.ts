@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Boundary 5 allows tests to start the embedded cluster: it is the real API server these writes go to.
-// eslint-disable-next-line import/no-restricted-paths
 import { startTestCluster, type TestCluster } from '@/lib/local/apiserver/test-cluster';
 import { runManifestsWith } from './apply';
 import { HISTORY_NAMESPACE, historyName } from './apply-history';

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CreateLink } from '@/components/authoring/create-link';
 import { KindTabs } from '@/components/resources/kind-tabs';
 import { ListPageBody } from '@/components/resources/list-page';
 import { SectionPage } from '@/components/shell/section-page';
@@ -14,6 +15,7 @@ export default async function RoutesPage({ searchParams }: { searchParams: Promi
   const kind = tab === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
   return (
     <SectionPage section={section}>
+      <CreateLink href="/routes/new" label="Create HTTPRoute" />
       <KindTabs
         current={tab}
         tabs={[
