@@ -1,5 +1,7 @@
 // @ts-check
 
+// next.config.js is CommonJS (loaded before any TypeScript is compiled), so the policy module is too.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { nextHeaderRules } = require('./lib/security/csp.cjs');
 
 /** @type {import('next').NextConfig} */

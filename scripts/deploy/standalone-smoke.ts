@@ -8,6 +8,8 @@
  *
  *   PORTICO_STANDALONE=1 PORTICO_DIST_DIR=.next-standalone npx next build
  *   npx tsx scripts/deploy/standalone-smoke.ts --dist-dir .next-standalone
+ *
+ * `--root DIR` checks a build made elsewhere (e.g. a copy of the Docker build context).
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,9 +21,13 @@ import { layOutImage, makeReadOnly, makeWritable, snapshot } from './image-layou
 import { concreteRoutes, fetchHead, freePort, waitForHealth } from './smoke-http';
 
 const IMAGE_UID = 10001;
-const root = path.resolve(__dirname, '../..');
-const argIndex = process.argv.indexOf('--dist-dir');
-const distDir = argIndex > 0 ? (process.argv[argIndex + 1] ?? '.next') : (process.env.PORTICO_DIST_DIR ?? '.next');
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+/** The tree that was built: the repository, or a copy made as the Docker build context. */
+const root = path.resolve(arg('--root') ?? path.resolve(__dirname, '../..'));
+const distDir = arg('--dist-dir') ?? process.env.PORTICO_DIST_DIR ?? '.next';
 
 async function main(): Promise<number> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'portico-image-'));
