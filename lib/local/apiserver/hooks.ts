@@ -1,6 +1,7 @@
 /**
  * Kind-specific server behaviour the built-in registries have on a real cluster: Namespace
- * phase and name label, Service defaults and ClusterIP allocation, CRD name checks and status.
+ * phase and name label, Service defaults and ClusterIP allocation, Secret type and stringData,
+ * CRD name checks and status.
  */
 import { compileSchema, crdToResourceDefs } from './modules';
 import type { Store } from './store';
@@ -46,6 +47,22 @@ function serviceDefaults(obj: JsonObject, old: JsonObject | undefined, store: St
   }
   if (spec.type === 'LoadBalancer' || spec.type === 'NodePort') spec.externalTrafficPolicy ??= 'Cluster';
   return { ...obj, spec, status: obj.status ?? (old?.status ?? { loadBalancer: {} }) };
+}
+
+/**
+ * Secret defaults and conversion (pkg/apis/core/v1 defaults.go and conversion.go): type
+ * defaults to Opaque, and the write-only stringData is merged into data (its keys win) and
+ * never stored.
+ */
+function secretDefaults(obj: JsonObject): JsonObject {
+  const out: JsonObject = { ...obj, type: typeof obj.type === 'string' && obj.type !== '' ? obj.type : 'Opaque' };
+  if (isObj(obj.stringData)) {
+    const data: JsonObject = { ...(isObj(obj.data) ? obj.data : {}) };
+    for (const [k, v] of Object.entries(obj.stringData)) data[k] = Buffer.from(String(v ?? ''), 'utf8').toString('base64');
+    out.data = data;
+  }
+  delete out.stringData;
+  return out;
 }
 
 /** CRD checks (name = plural.group, schemas compile) and the status the apiextensions controller sets. */
@@ -97,6 +114,7 @@ export function applyKindHooks(def: ResourceDef, obj: JsonObject, old: JsonObjec
   switch (def.kind) {
     case 'Namespace': return namespaceDefaults(obj);
     case 'Service': return serviceDefaults(obj, old, store);
+    case 'Secret': return secretDefaults(obj);
     case 'CustomResourceDefinition': return crdPrepare(obj, old);
     default: return obj;
   }

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { jsonOf } from './json-cache';
+import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from './protobuf/decode';
 import { asApiError, badRequest, toStatus } from './status-errors';
 import { ApiError, type Json, type JsonObject } from './types';
 
@@ -41,11 +42,15 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 /** The media type of a Content-Type header, lower case and without parameters. */
 export const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
-/** Decodes a JSON or YAML body (400 BadRequest when malformed). */
+/**
+ * Decodes a JSON, YAML or (for the built-in kinds typed clients send that way) protobuf body
+ * (400 BadRequest when malformed, 415 for a protobuf kind the server cannot read).
+ */
 export function decodeBody(buf: Buffer, contentType: string | undefined): Json {
+  const type = mediaType(contentType);
+  if (type === PROTOBUF_MEDIA_TYPE) return decodeProtobufObject(buf);
   const text = buf.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
-  const type = mediaType(contentType);
   const yamlish = type.includes('yaml');
   try {
     if (!yamlish) return JSON.parse(text) as Json;
