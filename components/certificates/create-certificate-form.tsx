@@ -88,6 +88,7 @@ export function CreateCertificateForm({ context, namespaces }: { context: string
           <label>
             Certificate chain (PEM)
             <textarea
+              aria-label="Certificate chain (PEM)"
               value={certPem}
               onChange={(e) => setCertPem(e.target.value)}
               rows={6}
@@ -103,6 +104,7 @@ export function CreateCertificateForm({ context, namespaces }: { context: string
           <label>
             Private key (PEM)
             <textarea
+              aria-label="Private key (PEM)"
               value={keyPem}
               onChange={(e) => setKeyPem(e.target.value)}
               rows={6}
