@@ -58,7 +58,11 @@ function applyPatch(ctx: ReqCtx, live: JsonObject | undefined, applied: JsonObje
   }
   const force = ['1', 'true'].includes(ctx.query.get('force') ?? '');
   const withName: JsonObject = { ...applied, metadata: { ...meta, name: ctx.name ?? '' } };
-  const merged = serverSideApply({ live, applied: withName, manager, force, def: ctx.def, time: nowTimestamp() });
+  const validator = ctx.state.registry.validator(ctx.def);
+  const merged = serverSideApply({
+    live, applied: withName, manager, force, def: ctx.def, time: nowTimestamp(),
+    ...(validator ? { defaults: (o: JsonObject) => validator.withDefaults(o) } : {}),
+  });
   if (!live) {
     const created = createObject(ctx, merged, dryRun, 'precomputed');
     sendJson(ctx.req, ctx.res, 201, created, ctx.warnings);

@@ -36,6 +36,12 @@ export interface ServerSideApplyParams {
   def: ResourceDef;
   /** RFC 3339 timestamp recorded on the manager's entry. */
   time: string;
+  /**
+   * The kind's defaulting (the CRD schema's `default`s). Run on the merged object before
+   * conflicts are computed, as the real server defaults the merge result: an applied value that
+   * equals the live one once defaulted changes nothing and so conflicts with nobody.
+   */
+  defaults?: (obj: JsonObject) => JsonObject;
 }
 
 /** The 409 of a real apply conflict, worded by fieldmanager's NewConflictError. */
@@ -107,6 +113,7 @@ export function serverSideApply(p: ServerSideApplyParams): JsonObject {
     merged = removeUnowned(merged, lastSet.difference(owned), owned, schema);
   }
 
+  if (p.defaults) merged = p.defaults(merged);
   const { changed, removed } = ownableChanges(live, merged, schema, p.def);
   const conflicts: Array<{ entry: ManagerEntry; path: FieldPath }> = [];
   const others = entries.filter((e) => e !== mine).sort((a, b) => (a.manager < b.manager ? -1 : a.manager > b.manager ? 1 : 0));
