@@ -4,14 +4,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { loadOrCreateToken } from './auth';
+import { sendError } from './http-io';
 import type { ServerState } from './context';
 import { Registry } from './registry';
 import { route } from './router';
 import { Store } from './store';
 import { loadOrCreateTls } from './tls';
+import { ApiError } from './types';
 import { WatchHub } from './watch-hub';
 
 /** Options of {@link startApiServer}. */
@@ -24,6 +26,8 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Changes kept for watch resumption (default 10,000); older resourceVersions get 410 Gone. */
   eventLogSize?: number;
+  /** How long stop() lets requests in flight finish before it cuts every connection (default 1 s). */
+  stopGraceMs?: number;
 }
 
 /** A running API server. */
@@ -53,10 +57,24 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   };
   const host = opts.host ?? '127.0.0.1';
   let hostPort = `${host}:${opts.port ?? 0}`;
+  let stopping = false;
   const server = https.createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
+    if (stopping) {
+      // A client reconnecting while we shut down (an informer's retry) must not open a new watch.
+      res.shouldKeepAlive = false;
+      sendError(req, res, new ApiError(503, 'ServiceUnavailable', 'apiserver is shutting down'));
+      return;
+    }
     void route({ state, token, hostPort: () => hostPort }, req, res);
   });
   server.keepAliveTimeout = 30_000;
+  // Every TCP connection, including ones still in (or stuck before) the TLS handshake, which
+  // the HTTP layer's closeAllConnections() does not know about and server.close() waits for.
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
@@ -76,11 +94,21 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     registry: state.registry,
     async stop() {
       if (stopped) return;
-      stopped = true;
-      state.watches.closeAll();
+      stopped = stopping = true;
+      // Stop accepting, end every watch stream cleanly (clients see the end and reconnect
+      // elsewhere or later), drop idle keep-alive connections, and give requests in flight a
+      // short grace before every remaining socket is cut.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      state.watches.closeAll();
+      server.closeIdleConnections();
+      const grace = setTimeout(() => {
+        server.closeAllConnections();
+        for (const s of sockets) s.destroy();
+      }, opts.stopGraceMs ?? 1_000);
+      grace.unref();
+      if (sockets.size === 0) clearTimeout(grace);
       await closed;
+      clearTimeout(grace);
       store.close();
     },
   };
