@@ -79,6 +79,7 @@ test('a route whose hostname no listener serves shows as rejected with NoMatchin
     await expect(topology.graph.getByText('NoMatchingListenerHostname', { exact: true })).toBeVisible();
 
     await node.click();
+    await expect(page).toHaveURL(/sel=route%3AHTTPRoute%3Adefault%2F/);
     const details = page.getByRole('region', { name: 'Selected node' });
     await expect(details).toContainText('NoMatchingListenerHostname');
     await expect(details.getByRole('link', { name: 'Open details' })).toHaveAttribute('href', `/routes/http/default/${name}`);

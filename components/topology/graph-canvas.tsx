@@ -133,7 +133,10 @@ function Canvas(p: GraphCanvasProps) {
         onlyRenderVisibleElements={nodes.length > 300}
         onNodeClick={(_, n) => p.onSelect(n.id)}
         onPaneClick={() => p.onSelect(undefined)}
-        onMoveEnd={(_, v) => p.onViewport(v)}
+        // Only moves the reader made (programmatic ones have no event) go into the URL.
+        onMoveEnd={(e, v) => {
+          if (e) p.onViewport(v);
+        }}
         proOptions={{ hideAttribution: true }}
         aria-label="Topology graph"
       >

@@ -2,18 +2,22 @@
  * One layout worker per page, created lazily, with request ids so a slow
  * layout that is no longer wanted never overwrites a newer one.
  */
-import type { ElkNode } from 'elkjs/lib/elk-api';
+import { positionsOf, type LayoutInput } from '@/lib/topology/layout-input';
 import type { Positions } from '@/lib/topology/types';
 import type { LayoutReply } from './layout-protocol';
+
+/** A finished layout. */
+export interface LayoutResult {
+  positions: Positions;
+  ms: number;
+  engine: 'elk' | 'columns';
+}
 
 /** Lays out graphs in a Web Worker; `dispose` ends the worker. */
 export class LayoutClient {
   private worker: Worker | undefined;
   private next = 1;
-  private readonly pending = new Map<
-    number,
-    { resolve: (p: { positions: Positions; ms: number }) => void; reject: (e: Error) => void }
-  >();
+  private readonly pending = new Map<number, { ids: string[]; resolve: (p: LayoutResult) => void; reject: (e: Error) => void }>();
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
@@ -24,7 +28,7 @@ export class LayoutClient {
       if (!p) return;
       this.pending.delete(ev.data.id);
       if ('error' in ev.data) p.reject(new Error(ev.data.error));
-      else p.resolve({ positions: ev.data.positions, ms: ev.data.ms });
+      else p.resolve({ positions: positionsOf(p.ids, ev.data.flat), ms: ev.data.ms, engine: ev.data.engine });
     };
     w.onerror = (ev) => {
       for (const p of this.pending.values()) p.reject(new Error(`The layout worker failed: ${ev.message || 'unknown error'}`));
@@ -34,12 +38,12 @@ export class LayoutClient {
     return w;
   }
 
-  /** Lays out one ELK graph. */
-  layout(graph: ElkNode): Promise<{ positions: Positions; ms: number }> {
+  /** Lays out one graph; its typed arrays are transferred to the worker (unusable here afterwards). */
+  layout(input: LayoutInput): Promise<LayoutResult> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.ensure().postMessage({ id, graph });
+      this.pending.set(id, { ids: input.ids, resolve, reject });
+      this.ensure().postMessage({ id, input }, [input.columns.buffer, input.heights.buffer, input.edges.buffer]);
     });
   }
 

@@ -1,12 +1,12 @@
-/** Messages between the page and the layout worker. */
-import type { ElkNode } from 'elkjs/lib/elk-api';
-import type { Positions } from '@/lib/topology/types';
+/** Messages between the page and the layout worker (typed arrays are transferred, not copied). */
+import type { LayoutInput } from '@/lib/topology/layout-input';
 
 /** Page → worker: lay out this graph. */
 export interface LayoutRequest {
   id: number;
-  graph: ElkNode;
+  input: LayoutInput;
 }
 
-/** Worker → page: the boxes (and how long ELK took), or why it failed. */
-export type LayoutReply = { id: number; positions: Positions; ms: number } | { id: number; error: string };
+/** Worker → page: `[x, y, width, height]` per node in input order, which engine ran and how long it took; or why it failed. */
+export type LayoutReply =
+  { id: number; flat: Float64Array; engine: 'elk' | 'columns'; ms: number } | { id: number; error: string };

@@ -98,7 +98,11 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
         </div>
         <p className={styles.counts} role="status" aria-live="polite">
           {view.nodes.length} nodes, {view.edges.length} edges{filtered ? ` (of ${data.model.nodes.length} nodes)` : ''}
-          {layout.pending ? ' · laying out…' : layout.ms ? ` · layout ${Math.round(layout.ms)} ms` : ''}
+          {layout.pending
+            ? ' · laying out…'
+            : layout.engine
+              ? ` · ${layout.engine === 'elk' ? 'ELK' : 'column'} layout ${Math.round(layout.ms ?? 0)} ms`
+              : ''}
           {topology.isFetching ? ' · refreshing…' : ''}
           {state.tab === 'graph' && state.zoom !== undefined ? ` · zoom ${Math.round(state.zoom * 100)}%` : ''}
         </p>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { toElkGraph } from '@/lib/topology/layout';
+import { toLayoutInput } from '@/lib/topology/layout-input';
 import { LayoutCache, structureKey } from '@/lib/topology/layout-cache';
 import type { Positions, ViewModel } from '@/lib/topology/types';
 import { LayoutClient } from './layout-client';
@@ -12,8 +12,9 @@ export interface LayoutState {
   /** True while the worker computes a new layout (the old boxes are still shown). */
   pending: boolean;
   error?: string;
-  /** Milliseconds ELK took for the last layout. */
+  /** Milliseconds the last layout took in the worker, and which engine ran. */
   ms?: number;
+  engine?: 'elk' | 'columns';
 }
 
 /**
@@ -26,7 +27,9 @@ export function useLayout(view: ViewModel): LayoutState {
   const [cache] = useState(() => new LayoutCache());
   const client = useRef<LayoutClient>(null);
   const key = useMemo(() => structureKey(view), [view]);
-  const [done, setDone] = useState<{ key: string; positions: Positions; ms: number; error?: string } | undefined>();
+  const [done, setDone] = useState<
+    { key: string; positions: Positions; ms: number; engine?: 'elk' | 'columns'; error?: string } | undefined
+  >();
 
   useEffect(() => {
     client.current = new LayoutClient();
@@ -39,10 +42,10 @@ export function useLayout(view: ViewModel): LayoutState {
     let live = true;
     client.current ??= new LayoutClient();
     client.current
-      .layout(toElkGraph(view))
-      .then(({ positions, ms }) => {
+      .layout(toLayoutInput(view))
+      .then(({ positions, ms, engine }) => {
         cache.set(view, positions);
-        if (live) setDone({ key, positions, ms });
+        if (live) setDone({ key, positions, ms, engine });
       })
       .catch((err: unknown) => {
         if (live) setDone({ key, positions: {}, ms: 0, error: err instanceof Error ? err.message : String(err) });
@@ -55,7 +58,12 @@ export function useLayout(view: ViewModel): LayoutState {
   }, [key]);
 
   const exact = cache.get(view);
-  if (exact) return { positions: exact, pending: false, ...(done?.key === key && done.ms ? { ms: done.ms } : {}) };
+  if (exact)
+    return {
+      positions: exact,
+      pending: false,
+      ...(done?.key === key && done.engine ? { ms: done.ms, engine: done.engine } : {}),
+    };
   if (view.nodes.length === 0) return { positions: {}, pending: false };
   if (done?.key === key && done.error) return { positions: {}, pending: false, error: done.error };
   return { positions: cache.provisional(view), pending: true };

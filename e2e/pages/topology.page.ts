@@ -40,7 +40,7 @@ export class TopologyPage {
   nodeRow(kind: string, name: string): Locator {
     return this.nodesTable
       .getByRole('row')
-      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${escape(name)}`) }) })
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) })
       .filter({ hasText: kind });
   }
 

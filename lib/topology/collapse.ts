@@ -7,8 +7,6 @@ import { worst } from '@/lib/gateway-api/topology';
 import type { Health } from '@/lib/gateway-api/topology';
 import type { ViewEdge, ViewModel, ViewNode } from './types';
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * Removes rule nodes. Each route takes the worst health of its rules (a rule
  * that answers 500 makes the route degraded) and lists their match texts;
@@ -67,8 +65,9 @@ export function collapseRules(model: ViewModel): ViewModel {
       health,
       ...(health !== prev.health && e.reason ? { reason: e.reason } : {}),
       weight: (prev.weight ?? 0) + (e.weight ?? 0),
-      via: [...(prev.via ?? []), e.source],
+      via: prev.via ? (prev.via.push(e.source), prev.via) : [e.source],
     });
   }
-  return { nodes: nodes.sort(byId), edges: [...merged.values()].sort(byId) };
+  // Nodes keep the model's (sorted) order; edges keep first-seen order, deterministic for a given model.
+  return { nodes, edges: [...merged.values()] };
 }

@@ -7,18 +7,17 @@
 import { nodeHeight } from './node-size';
 import type { Positions, ViewModel } from './types';
 
-/** A short, order-sensitive fingerprint of the graph's structure (FNV-1a over ids, edges and heights). */
+/**
+ * The graph's structure as one string: node ids with their heights, then
+ * edge ends. Compared whole (no hashing, so no collisions); building it is a
+ * single join, cheap even for thousands of nodes.
+ */
 export function structureKey(model: ViewModel): string {
-  let h = 0x811c9dc5;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-  };
-  for (const n of model.nodes) mix(`${n.id}:${nodeHeight(n)};`);
-  for (const e of model.edges) mix(`${e.source}>${e.target};`);
-  return `${model.nodes.length}.${model.edges.length}.${h.toString(36)}`;
+  const parts = new Array<string>(model.nodes.length + model.edges.length);
+  let k = 0;
+  for (const n of model.nodes) parts[k++] = `${n.id} ${nodeHeight(n)}`;
+  for (const e of model.edges) parts[k++] = `${e.source}>${e.target}`;
+  return parts.join('\n');
 }
 
 /** Last layout per structure, and the last known box of every node. */

@@ -1,7 +1,9 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { collapseRules } from './collapse';
-import { layoutModel, toElkGraph } from './layout';
+import { columnLayout } from './column-layout';
+import { ELK_NODE_LIMIT, layoutModel, toElkGraph } from './layout';
+import { positionsOf, toLayoutInput } from './layout-input';
 import { LayoutCache, structureKey } from './layout-cache';
 import type { ViewModel } from './types';
 import { modelOf, seedSnapshot } from './__fixtures__/seed';
@@ -10,7 +12,7 @@ const elk = new ELK();
 
 describe('toElkGraph', () => {
   it('asks for a layered layout left to right, one partition per column', () => {
-    const g = toElkGraph(modelOf(seedSnapshot()));
+    const g = toElkGraph(toLayoutInput(modelOf(seedSnapshot())));
     expect(g.layoutOptions?.['elk.algorithm']).toBe('layered');
     expect(g.layoutOptions?.['elk.direction']).toBe('RIGHT');
     const part = (id: string) => g.children?.find((c) => c.id === id)?.layoutOptions?.['elk.partitioning.partition'];
@@ -38,6 +40,76 @@ describe('layoutModel (real elkjs)', () => {
     const m = modelOf(seedSnapshot());
     expect(await layoutModel(m, elk)).toEqual(await layoutModel(m, elk));
     expect(await layoutModel({ nodes: [], edges: [] }, elk)).toEqual({});
+  });
+});
+
+/** A model of `gateways` Gateways with `routes` routes each, all to one shared Service per Gateway. */
+function wide(gateways: number, routes: number): ViewModel {
+  const nodes: ViewModel['nodes'] = [];
+  const edges: ViewModel['edges'] = [];
+  for (let g = 0; g < gateways; g++) {
+    const gw = `gateway:ns/g${g}`;
+    const l = `listener:ns/g${g}#http`;
+    const svc = `service:ns/s${g}`;
+    nodes.push(
+      { id: gw, kind: 'gateway', label: gw, health: 'ok' },
+      { id: l, kind: 'listener', label: l, health: 'ok' },
+      { id: svc, kind: 'service', label: svc, health: 'ok' },
+    );
+    edges.push({ id: `c${g}`, source: gw, target: l, kind: 'contains', health: 'ok' });
+    for (let r = 0; r < routes; r++) {
+      const rt = `route:HTTPRoute:ns/g${g}r${r}`;
+      nodes.push({ id: rt, kind: 'route', label: rt, health: 'ok' });
+      edges.push(
+        { id: `a${g}.${r}`, source: l, target: rt, kind: 'attachment', health: 'ok' },
+        { id: `b${g}.${r}`, source: rt, target: svc, kind: 'backend', health: 'ok' },
+      );
+    }
+  }
+  return { nodes, edges };
+}
+
+describe('columnLayout (large graphs)', () => {
+  it('keeps columns left to right, never overlaps nodes, and stacks connected parts', () => {
+    const m = wide(30, 12);
+    expect(m.nodes.length).toBeGreaterThan(ELK_NODE_LIMIT);
+    const input = toLayoutInput(m);
+    const pos = positionsOf(input.ids, columnLayout(input));
+    const x = (id: string) => pos[id]?.x ?? NaN;
+    expect(x('gateway:ns/g0')).toBeLessThan(x('listener:ns/g0#http'));
+    expect(x('listener:ns/g0#http')).toBeLessThan(x('route:HTTPRoute:ns/g0r0'));
+    expect(x('route:HTTPRoute:ns/g0r0')).toBeLessThan(x('service:ns/s0'));
+    const byColumn = new Map<number, Array<{ y: number; h: number }>>();
+    for (const b of Object.values(pos)) byColumn.set(b.x, [...(byColumn.get(b.x) ?? []), { y: b.y, h: b.height }]);
+    for (const col of byColumn.values()) {
+      col.sort((a, b) => a.y - b.y);
+      for (let i = 1; i < col.length; i++) expect(col[i]!.y).toBeGreaterThanOrEqual(col[i - 1]!.y + col[i - 1]!.h);
+    }
+    // Gateway 1's part starts below everything of Gateway 0's part.
+    const g0Bottom = Math.max(
+      ...Object.entries(pos)
+        .filter(([id]) => /g0(r|#|$)|s0$/.test(id))
+        .map(([, b]) => b.y + b.height),
+    );
+    expect(pos['gateway:ns/g1']!.y).toBeGreaterThan(g0Bottom);
+  });
+
+  it('centres a node on its parents (a Service sits level with the routes that feed it)', () => {
+    const input = toLayoutInput(wide(1, 5));
+    const pos = positionsOf(input.ids, columnLayout(input));
+    const routes = Object.entries(pos)
+      .filter(([id]) => id.startsWith('route:'))
+      .map(([, b]) => b.y + b.height / 2);
+    const mid = (Math.min(...routes) + Math.max(...routes)) / 2;
+    expect(Math.abs(pos['service:ns/s0']!.y + pos['service:ns/s0']!.height / 2 - mid)).toBeLessThan(1);
+  });
+
+  it('is chosen above the ELK limit, and lays out 8,000 nodes in well under a second', async () => {
+    const m = wide(400, 18);
+    const t = performance.now();
+    const pos = await layoutModel(m, { layout: () => Promise.reject(new Error('ELK must not run for large graphs')) });
+    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(Object.keys(pos)).toHaveLength(m.nodes.length);
   });
 });
 
