@@ -82,7 +82,7 @@ function writeSection(text: string): void {
   const rest = current.slice(start + 1);
   const next = rest.search(/\n## /);
   const end = next < 0 ? current.length : start + 1 + next + 1;
-  writeFileSync(file, `${current.slice(0, start)}${text}${current.slice(end)}`);
+  writeFileSync(file, `${current.slice(0, start)}${text.trimEnd()}\n\n${current.slice(end)}`);
 }
 
 async function main(): Promise<void> {
