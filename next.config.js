@@ -2,7 +2,7 @@
 
 // next.config.js is CommonJS (loaded before any TypeScript is compiled), so the policy module is too.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { nextHeaderRules } = require('./lib/security/csp.cjs');
+const { nextHeaderRules } = require('./lib/security/csp.js');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -20,7 +20,7 @@ const nextConfig = {
       'monaco-editor/esm/vs/editor/editor.worker.js': 'monaco-editor/editor/editor.worker.js',
     },
   },
-  // CSP and the other security headers on every page, route handler and asset (lib/security/csp.cjs).
+  // CSP and the other security headers on every page, route handler and asset (lib/security/csp.js).
   async headers() {
     return nextHeaderRules({ dev: process.env.NODE_ENV === 'development' });
   },

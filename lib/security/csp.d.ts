@@ -1,4 +1,4 @@
-/** Options of the security headers (see csp.cjs). */
+/** Options of the security headers (see csp.js). */
 export interface SecurityHeaderOptions {
   /** `next dev`: allows eval (React dev call stacks) and the hot-reload WebSocket. */
   dev?: boolean;

@@ -3,7 +3,7 @@
  * The console's Content-Security-Policy and the other security response headers, as plain
  * CommonJS so next.config.js (CommonJS, loaded by Next before any TypeScript is compiled) can
  * require it. Pure: the same options always give the same headers. Typed for TypeScript callers
- * by csp.d.cts; lib/security/headers.ts is the typed entry point for the rest of the code.
+ * by csp.d.ts; lib/security/headers.ts is the typed entry point for the rest of the code.
  */
 'use strict';
 

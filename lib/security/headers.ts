@@ -1,10 +1,10 @@
 /**
  * The console's security response headers for TypeScript callers (tests, a future per-request
- * nonce proxy). The policy itself lives in csp.cjs so that next.config.js, which is CommonJS,
+ * nonce proxy). The policy itself lives in csp.js so that next.config.js, which is CommonJS,
  * sends exactly the same headers.
  */
-import csp from './csp.cjs';
-import type { HeaderEntry, SecurityHeaderOptions } from './csp.cjs';
+import csp from './csp.js';
+import type { HeaderEntry, SecurityHeaderOptions } from './csp.js';
 
 export type { HeaderEntry, SecurityHeaderOptions };
 
