@@ -1,4 +1,5 @@
 import type { CertificateSummary } from '@/lib/actions/verify-types';
+import styles from './verify.module.css';
 
 /** The certificate the listener presented: who it names, who issued it, when, and whether it covers the host. */
 export function CertificateView({ cert, host }: { cert: CertificateSummary; host: string }) {
@@ -33,7 +34,7 @@ export function CertificateView({ cert, host }: { cert: CertificateSummary; host
         </dd>
         <dt>SHA-256</dt>
         <dd>
-          <code>{cert.fingerprint256}</code>
+          <code className={styles.wrap}>{cert.fingerprint256}</code>
         </dd>
       </dl>
     </section>

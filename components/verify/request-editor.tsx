@@ -32,23 +32,24 @@ export function RequestEditor(props: {
       <div className={styles.row}>
         <label>
           Scheme
-          <select value={draft.scheme} onChange={(e) => set('scheme', e.target.value === 'https' ? 'https' : 'http')}>
+          <select aria-label="Scheme" value={draft.scheme} onChange={(e) => set('scheme', e.target.value === 'https' ? 'https' : 'http')}>
             <option value="http">http</option>
             <option value="https">https</option>
           </select>
         </label>
         <label>
           Method
-          <select value={draft.method} onChange={(e) => set('method', e.target.value)}>
+          <select aria-label="Method" value={draft.method} onChange={(e) => set('method', e.target.value)}>
             {(METHODS.includes(draft.method) ? METHODS : [draft.method, ...METHODS]).map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
         </label>
         {wildcard ? (
-          <label>
-            Wildcard label
+          <div className={styles.field}>
+            <label htmlFor="verify-wildcard">Wildcard label</label>
             <input
+              id="verify-wildcard"
               value={label}
               size={10}
               aria-describedby="wildcard-help"
@@ -57,7 +58,7 @@ export function RequestEditor(props: {
             <span id="wildcard-help" className="muted">
               replaces * in {wildcard}
             </span>
-          </label>
+          </div>
         ) : null}
         <label className={styles.grow}>
           Host
@@ -98,9 +99,10 @@ export function RequestEditor(props: {
         </button>
       </fieldset>
       <div className={styles.row}>
-        <label className={styles.grow}>
-          Target override
+        <div className={`${styles.field} ${styles.grow}`}>
+          <label htmlFor="verify-target">Target override</label>
           <input
+            id="verify-target"
             value={draft.target}
             placeholder={props.targets[0]?.address ? `discovered: ${props.targets[0].address}` : 'address[:port]'}
             aria-describedby="target-help"
@@ -110,7 +112,7 @@ export function RequestEditor(props: {
           <span id="target-help" className="muted">
             Optional. Only addresses found for Gateways of this cluster are accepted.
           </span>
-        </label>
+        </div>
         <label className={styles.check}>
           <input type="checkbox" checked={draft.followRedirects} onChange={(e) => set('followRedirects', e.target.checked)} />
           Follow redirects

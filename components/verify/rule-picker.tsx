@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import type { RuleOption } from '@/lib/actions/verify-types';
+import styles from './verify.module.css';
 
 /** The URL of the verify page for one rule: `?route=http/<ns>/<name>&rule=<i>`. */
 export function verifyHref(o: Pick<RuleOption, 'routeKind' | 'route' | 'ruleIndex'>): string {
@@ -19,9 +20,9 @@ export function RulePicker({ rules, value }: { rules: RuleOption[]; value?: stri
     );
   }
   return (
-    <label>
+    <label className={styles.picker}>
       Route rule
-      <select value={value ?? ''} onChange={(e) => e.target.value && router.push(e.target.value)}>
+      <select aria-label="Route rule" value={value ?? ''} onChange={(e) => e.target.value && router.push(e.target.value)}>
         <option value="">Choose a rule…</option>
         {rules.map((r) => (
           <option key={verifyHref(r)} value={verifyHref(r)}>

@@ -28,7 +28,7 @@ export function VerifyAllPanel({ scopes, context }: { scopes: ScopeOption[]; con
       <div className={styles.row}>
         <label>
           Scope
-          <select value={choice} onChange={(e) => setChoice(Number(e.target.value))} disabled={running}>
+          <select aria-label="Scope" value={choice} onChange={(e) => setChoice(Number(e.target.value))} disabled={running}>
             {scopes.map((s, i) => (
               <option key={s.label} value={i}>
                 {s.label}

@@ -11,7 +11,7 @@ export function VerifyResult({ outcome }: { outcome: VerifyOutcome }) {
       <p className="muted">
         Sent to {report.target.address || '—'}
         {report.target.address ? `:${report.target.port}` : ''} ({outcome.target.source})
-        {outcome.skipped.map((s) => `; skipped ${s.target.source}: ${s.reason}`).join('')}
+        {report.target.address ? '' : outcome.skipped.map((s) => `; skipped ${s.target.source}: ${s.reason}`).join('')}
       </p>
       <ExpectationView expectation={outcome.expectation} comparison={report.comparison} />
       <ResponseView result={report.result} host={report.request.host} />

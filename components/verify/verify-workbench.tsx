@@ -78,7 +78,7 @@ export function VerifyWorkbench(props: {
           </p>
         ))}
         {plan && plan.requests.length > 1 ? (
-          <label>
+          <label className={styles.picker}>
             Request of this rule
             <select
               value={index}
