@@ -26,7 +26,7 @@ const impureForEngine = [
   },
 ];
 
-export default [
+const config = [
   {
     ignores: [
       'node_modules/**',
@@ -44,6 +44,8 @@ export default [
   ...nextVitals,
   ...nextTs,
   {
+    // The files the Next.js configs load the import plugin for; a rule needs its plugin in scope.
+    files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [clientNode] }],
       '@typescript-eslint/no-explicit-any': 'error',
@@ -101,3 +103,5 @@ export default [
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [clientNode], patterns: impureForEngine }] },
   },
 ];
+
+export default config;
