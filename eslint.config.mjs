@@ -45,7 +45,7 @@ const config = [
   ...nextTs,
   {
     // The files the Next.js configs load the import plugin for; a rule needs its plugin in scope.
-    files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+    files: ['**/*.{js,jsx,mjs,ts,tsx,mts,cts}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [clientNode] }],
       '@typescript-eslint/no-explicit-any': 'error',
