@@ -2,7 +2,13 @@
  * Evaluates every node's CEL rules over an object, as apiextensions-apiserver schema/cel/validation.go
  * does: rules only for non-null values, old values correlated through object properties, map entries
  * and list-type=map keys only (so transition rules on other list items never run).
+ *
+ * Ratcheting (KEP-4008, CRDValidationRatcheting, on by default since Kubernetes 1.30): on update, a
+ * value equal to its correlated old value does not re-run the rules that do not read oldSelf — the
+ * old value passed them when it was written, and kube ignores their errors on unchanged values.
+ * Transition rules still run. This keeps a metadata-only patch from re-evaluating every spec rule.
  */
+import { deepEqual } from '../json-utils';
 import type { FieldCause, Json, JsonObject } from '../types';
 import { child, duplicate, forbidden, index, invalid, key, required } from './field-errors';
 import type { CNode } from './node';
@@ -30,14 +36,20 @@ function oldByKey(node: CNode, old: Json | undefined): ((x: Json) => Json | unde
   return (x) => { const k = id(x); return k === undefined ? undefined : byId.get(k); };
 }
 
-/** Runs the rules of `node` and below on `v` (old value `old`), appending causes. */
-export function validateCel(v: Json | undefined, old: Json | undefined, node: CNode, path: string, memo: CelMemo, out: FieldCause[]): void {
+/**
+ * Runs the rules of `node` and below on `v` (old value `old`), appending causes. `same` tells
+ * that an ancestor already found the value equal to its old value.
+ */
+export function validateCel(v: Json | undefined, old: Json | undefined, node: CNode, path: string, memo: CelMemo, out: FieldCause[], same = false): void {
   if (v === undefined || v === null || !node.hasRules) return;
+  const unchanged = same || (old !== undefined && old !== null && deepEqual(v, old));
+  if (unchanged && !node.hasTransitionRules) return;
   if (node.rules.length) {
     const self = toCelValue(v, node, memo);
     const oldSelf = old === undefined || old === null ? undefined : toCelValue(old, node, memo);
     const type = node.schema['x-kubernetes-int-or-string'] ? '' : (node.schema.type ?? '');
     for (const r of node.rules) {
+      if (unchanged && !r.usesOldSelf) continue;
       const res = runRule(r, self, oldSelf);
       if (!res || res.ok) continue;
       if ('error' in res) { out.push(invalid(path, type, res.error)); continue; }
@@ -45,17 +57,21 @@ export function validateCel(v: Json | undefined, old: Json | undefined, node: CN
       out.push(causeFor(r.rule.reason, at, type, res.detail));
     }
   }
-  for (const sub of node.allOf) validateCel(v, old, sub, path, memo, out);
+  for (const sub of node.allOf) validateCel(v, old, sub, path, memo, out, unchanged);
   if (Array.isArray(v)) {
     if (!node.items?.hasRules) return;
     const corr = oldByKey(node, old);
-    v.forEach((x, i) => validateCel(x, corr(x), node.items as CNode, index(path, i), memo, out));
+    // Items of an unchanged list correlate only through list-map keys, like any other list.
+    v.forEach((x, i) => {
+      const o = corr(x);
+      validateCel(x, o, node.items as CNode, index(path, i), memo, out, unchanged && o !== undefined);
+    });
   } else if (isObj(v)) {
     const oldObj = isObj(old) ? old : undefined;
     for (const [k, x] of Object.entries(v)) {
       const prop = node.props?.get(k);
-      if (prop) validateCel(x, oldObj?.[k], prop, child(path, k), memo, out);
-      else if (node.additional) validateCel(x, oldObj?.[k], node.additional, key(path, k), memo, out);
+      if (prop) validateCel(x, oldObj?.[k], prop, child(path, k), memo, out, unchanged);
+      else if (node.additional) validateCel(x, oldObj?.[k], node.additional, key(path, k), memo, out, unchanged);
     }
   }
 }

@@ -26,6 +26,8 @@ export interface CNode {
   rules: CompiledRule[];
   /** Whether this node or a descendant has CEL rules (skip walking rule-free subtrees). */
   hasRules: boolean;
+  /** Whether this node or a descendant has a transition rule (one that reads oldSelf). */
+  hasTransitionRules: boolean;
   /** Whether this node or a descendant declares a default. */
   hasDefaults: boolean;
   /** Property names (raw) with a default, for the defaulting pass. */
@@ -59,19 +61,23 @@ export function buildNode(schema: SchemaNode): CNode {
     not: schema.not ? buildNode(schema.not) : undefined,
     rules: [],
     hasRules: false,
+    hasTransitionRules: false,
     hasDefaults: defaulted.length > 0 || children.some((c) => c.hasDefaults),
     defaulted,
   };
   return node;
 }
 
-/** Recomputes `hasRules` bottom-up after rules were attached. */
+/** Recomputes `hasRules` and `hasTransitionRules` bottom-up after rules were attached. */
 export function markRules(node: CNode): boolean {
   let any = node.rules.length > 0;
-  for (const c of node.props?.values() ?? []) any = markRules(c) || any;
-  if (node.additional) any = markRules(node.additional) || any;
-  if (node.items) any = markRules(node.items) || any;
-  for (const c of node.allOf) any = markRules(c) || any;
+  let transition = node.rules.some((r) => r.usesOldSelf);
+  const children = [...(node.props?.values() ?? []), ...(node.additional ? [node.additional] : []), ...(node.items ? [node.items] : []), ...node.allOf];
+  for (const c of children) {
+    any = markRules(c) || any;
+    transition ||= c.hasTransitionRules;
+  }
   node.hasRules = any;
+  node.hasTransitionRules = transition;
   return any;
 }

@@ -144,6 +144,51 @@ describe('CEL rules', () => {
   });
 });
 
+describe('ratcheting on update (CRDValidationRatcheting, KEP-4008)', () => {
+  const v = (spec: JsonObject, old?: JsonObject) => validator.validate(obj(spec), old && obj(old), { fieldValidation: 'Strict' }).causes;
+  const small = compileSchema({
+    type: 'object',
+    properties: {
+      spec: {
+        type: 'object',
+        properties: {
+          x: {
+            type: 'string',
+            'x-kubernetes-validations': [
+              { rule: 'self != oldSelf', message: 'must change' },
+              { rule: "self.startsWith('a')", message: 'must start with a' },
+            ],
+          },
+          y: { type: 'string', 'x-kubernetes-validations': [{ rule: "self.matches('(?i)^[a-z]+$')", message: 'letters only' }] },
+          other: { type: 'string' },
+        },
+      },
+    },
+  });
+  const sv = (spec: JsonObject, old?: JsonObject) => small.validate({ spec }, old && { spec: old }, { fieldValidation: 'Strict' }).causes.map((c) => `${c.field}: ${c.message}`);
+
+  it('does not re-report a failing rule on a value the update leaves unchanged', () => {
+    // A value stored before the rule was tightened stays writable while nobody touches it.
+    expect(v({ urls: ['http://b.example.com'], mode: 'A' }, { urls: ['http://b.example.com'] })).toEqual([]);
+    expect(sv({ x: 'b', other: 'changed' }, { x: 'b', other: 'before' })).toEqual(['spec.x: Invalid value: "string": must change']);
+  });
+
+  it('validates a changed value fully, including list items that cannot be correlated', () => {
+    expect(v({ urls: ['http://b.example.com', 'http://c.example.com'] }, { urls: ['http://b.example.com'] }).map((c) => c.field)).toEqual(['spec.urls[0]', 'spec.urls[1]']);
+    expect(sv({ x: 'c' }, { x: 'b' })).toEqual(['spec.x: Invalid value: "string": must start with a']);
+  });
+
+  it('still runs transition rules on unchanged values, and every rule on create', () => {
+    expect(sv({ x: 'abc' }, { x: 'abc' })).toEqual(['spec.x: Invalid value: "string": must change']);
+    expect(sv({ x: 'b' })).toEqual(['spec.x: Invalid value: "string": must start with a']);
+  });
+
+  it('matches() honours RE2 inline flags', () => {
+    expect(sv({ y: 'AbC' })).toEqual([]);
+    expect(sv({ y: 'a1' })).toEqual(['spec.y: Invalid value: "string": letters only']);
+  });
+});
+
 describe('speed', () => {
   it('compiles once per schema object and validates an HTTPRoute-sized object quickly', async () => {
     expect(compileSchema(schema)).toBe(validator);

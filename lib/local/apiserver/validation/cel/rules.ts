@@ -6,6 +6,7 @@
 import { celEnv, isCelError, parse, plan, type CelValue } from '@bufbuild/cel';
 import type { Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
 import type { SchemaNode } from '../../types';
+import { re2 } from '../regex';
 import { checkExpr } from './check';
 import { KUBE_CEL_FUNCS, optionalOf } from './library';
 import { BOOL, STRING, opaque, schemaType, typeName, type CelT } from './types';
@@ -23,7 +24,12 @@ export interface CompiledRule {
   fieldPath: string;
 }
 
-const ENV = celEnv({ funcs: KUBE_CEL_FUNCS });
+/**
+ * `matches()` through the compiled-pattern cache: the engine's own `matches` compiles its RE2
+ * pattern on every call, which was the largest single cost of validating a Gateway API object
+ * (every hostname, path and header name rule is a regex). Same unanchored-search semantics.
+ */
+const ENV = celEnv({ funcs: KUBE_CEL_FUNCS, re2: { compile: (pattern: string) => re2(pattern) } });
 
 function usesIdent(e: Expr | undefined, name: string): boolean {
   if (!e) return false;
