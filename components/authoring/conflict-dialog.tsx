@@ -23,7 +23,7 @@ export function ConflictDialog(props: {
     <>
       <ConfirmDialog
         open={props.conflicts.length > 0 && !confirming}
-        title="Someone else changed this object"
+        title={first?.conflict?.reason === 'fieldManager' ? 'Another tool owns these fields' : 'Someone else changed this object'}
         confirmLabel="Reload and reapply"
         onConfirm={props.onReload}
         onCancel={props.onCancel}

@@ -79,20 +79,26 @@ export async function runDocument(
       },
     };
   }
-  const write = (dryRun: boolean) =>
-    k8sRequest<K8sObject>(config, {
+  // Editing a loaded object is an update guarded by the loaded resourceVersion (what `kubectl edit`
+  // does): the server refuses it if the object changed, and fields other tools set stay theirs to
+  // change, so no field-manager conflict arises. New objects and pasted manifests use server-side
+  // apply; `force` takes over conflicting fields after the user confirmed it twice.
+  const update = expected !== undefined && live !== undefined && !o.force;
+  const write = (dryRun: boolean) => {
+    const query = { fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', ...(dryRun ? { dryRun: 'All' } : {}) };
+    if (update) {
+      const value = m.value as K8sObject;
+      const metadata = { ...value.metadata, ...(namespace ? { namespace } : {}), resourceVersion: expected };
+      return k8sRequest<K8sObject>(config, { method: 'PUT', path, query, body: { ...value, metadata } });
+    }
+    return k8sRequest<K8sObject>(config, {
       method: 'PATCH',
       path,
-      query: {
-        fieldManager: FIELD_MANAGER,
-        fieldValidation: 'Strict',
-        ...(dryRun ? { dryRun: 'All' } : {}),
-        ...(o.force ? { force: true } : {}),
-      },
+      query: { ...query, ...(o.force ? { force: true } : {}) },
       body: JSON.stringify(m.value),
       contentType: 'application/apply-patch+yaml',
     });
-  const verb = o.dryRun ? 'dry-run apply' : 'apply';
+  };
   try {
     const preview = await write(true);
     const outcome = classifyApply(live, preview);
@@ -106,7 +112,7 @@ export async function runDocument(
     return { result: { ...base, outcome, afterYaml: displayYaml(after), ...rvOf(after) }, after };
   } catch (err) {
     const problems = problemsFromError(err, m, lc, {
-      verb: verb === 'apply' ? 'patch' : 'patch',
+      verb: update ? 'update' : 'patch',
       plural: r.plural,
       ...(namespace ? { namespace } : {}),
     });

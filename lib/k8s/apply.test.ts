@@ -64,6 +64,24 @@ describe('runManifests against a real API server', () => {
     expect(forced.outcome.documents[1]?.outcome).toBe('configured');
   });
 
+  it('an edit of an object another tool applied is an update guarded by its resourceVersion, not a field conflict', async () => {
+    const yaml = seedHttp.split('---')[1]!.replace('name: http', 'name: edited');
+    expect((await t.kubectl(['apply', '-f', '-'], { input: yaml })).code).toBe(0);
+    const live = await k8sRequest<{ metadata: { resourceVersion: string } }>(config, {
+      path: '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/edited',
+    });
+    const edit = yaml.replace('value: /get', 'value: /ip');
+    const expected = { 'HTTPRoute/default/edited': live.metadata.resourceVersion };
+    const plain = await runManifestsWith(config, { yaml: edit, dryRun: true });
+    expect(plain.outcome.documents[0]?.conflict?.reason).toBe('fieldManager');
+    const dry = await runManifestsWith(config, { yaml: edit, dryRun: true, expected });
+    expect(dry.outcome.documents[0]?.outcome).toBe('configured');
+    const applied = await runManifestsWith(config, { yaml: edit, dryRun: false, expected });
+    expect(applied.outcome.documents[0]?.outcome).toBe('configured');
+    const stale = await runManifestsWith(config, { yaml: edit.replace('/ip', '/uuid'), dryRun: false, expected });
+    expect(stale.outcome.documents[0]?.conflict?.reason).toBe('resourceVersion');
+  });
+
   it('reports each bad document with a specific message on its line, without hiding the good one', async () => {
     const yaml = [
       'apiVersion: gateway.networking.k8s.io/v1',
