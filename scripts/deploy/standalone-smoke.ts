@@ -9,7 +9,8 @@
  *   PORTICO_STANDALONE=1 PORTICO_DIST_DIR=.next-standalone npx next build
  *   npx tsx scripts/deploy/standalone-smoke.ts --dist-dir .next-standalone
  *
- * `--root DIR` checks a build made elsewhere (e.g. a copy of the Docker build context).
+ * `--root DIR` checks a build made elsewhere (e.g. a copy of the Docker build context);
+ * `--browser` also loads every page in Chromium and fails on anything the CSP blocked.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestCluster } from '../../lib/local/apiserver/test-cluster';
 import { securityHeaders } from '../../lib/security/headers';
+import { cspProblems } from './csp-browser';
 import { layOutImage, makeReadOnly, makeWritable, snapshot } from './image-layout';
 import { concreteRoutes, fetchHead, freePort, waitForHealth } from './smoke-http';
 
@@ -98,6 +100,12 @@ async function main(): Promise<number> {
     const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
     if (!asset) failures.push('/: no /_next/static script in the page');
     else if ((await check(`${base}${asset}`)).status !== 200) failures.push(`${asset}: not served`);
+
+    if (process.argv.includes('--browser')) {
+      const pages = concreteRoutes(Object.values(manifest)).filter((r) => !r.startsWith('/api/'));
+      for (const p of await cspProblems(base, pages)) failures.push(`${p.page}: CSP blocked: ${p.message}`);
+      console.log(`loaded ${pages.length} pages in Chromium`);
+    }
 
     const cluster200 = await fetch(`${base}/api/cluster`);
     if (cluster200.status !== 200) failures.push(`/api/cluster: HTTP ${cluster200.status} (kubeconfig not used?)`);
