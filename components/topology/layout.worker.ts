@@ -3,7 +3,8 @@
  * answers with node boxes. The bundled ELK runs synchronously inside this
  * worker, so the page stays responsive however long the layout takes.
  */
-import { runLayout, type ElkLayouter } from '@/lib/topology/layout';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { runLayout } from '@/lib/topology/layout';
 import type { LayoutReply, LayoutRequest } from './layout-protocol';
 
 interface WorkerScope {
@@ -12,27 +13,16 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-let elk: Promise<ElkLayouter> | undefined;
+// Loaded eagerly: a lazy import() of ELK inside the worker left later messages unanswered in the
+// production build (ELK claims `self.onmessage` when it evaluates).
+const elk = new ELK();
 
-/** ELK (1.5 MB) is loaded on first need only: large graphs use the column layout and never wait for it. */
-function loadElk(): Promise<ElkLayouter> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => {
-    // elk.bundled.js claims `self.onmessage` when it loads inside a worker (to act as ELK's own
-    // worker); this page's protocol takes it back.
-    scope.onmessage = onMessage;
-    return new m.default();
-  });
-  return elk;
-}
-
-const lazyElk: ElkLayouter = { layout: (graph) => loadElk().then((e) => e.layout(graph)) };
-
-function onMessage(ev: MessageEvent<LayoutRequest>): void {
+// Assigned after the import on purpose: elk.bundled.js claims `self.onmessage` when it loads
+// inside a worker (to act as ELK's own worker); this page's protocol replaces it.
+scope.onmessage = (ev) => {
   const { id, input } = ev.data;
   const started = performance.now();
-  runLayout(input, lazyElk)
+  runLayout(input, elk)
     .then(({ flat, engine }) => scope.postMessage({ id, flat, engine, ms: performance.now() - started }, [flat.buffer]))
     .catch((err: unknown) => scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }));
-}
-
-scope.onmessage = onMessage;
+};
