@@ -55,7 +55,7 @@ test('the seed setup draws gateway, listener default, route http and service htt
   await expect(
     topology.edgesTable
       .getByRole('row')
-      .filter({ hasText: 'HTTPRoute default/http' })
+      .filter({ hasText: 'Rule PathPrefix /get' })
       .filter({ hasText: 'Service default/httpbin' }),
   ).toContainText('port 8000, weight 1');
 });
@@ -86,9 +86,12 @@ test('a route whose hostname no listener serves shows as rejected with NoMatchin
 
     await topology.showTab('Table');
     await expect(topology.nodeRow('HTTPRoute', `default/${name}`)).toContainText('error');
-    await expect(topology.edgesTable.getByRole('row').filter({ hasText: `HTTPRoute default/${name}` })).toContainText(
-      'NoMatchingListenerHostname',
-    );
+    await expect(
+      topology.edgesTable
+        .getByRole('row')
+        .filter({ hasText: `HTTPRoute default/${name}` })
+        .filter({ hasText: 'rejected' }),
+    ).toContainText('NoMatchingListenerHostname');
   } finally {
     cluster.kubectl(['delete', 'httproute', name, '-n', 'default', '--ignore-not-found']);
   }
