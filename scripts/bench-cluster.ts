@@ -27,20 +27,31 @@ const WATCHERS = 20;
 const WAIT_MS = 10_000;
 
 /** What the server child sends once it listens. */
-interface Ready { url: string; token: string; caPem: string }
+interface Ready {
+  url: string;
+  token: string;
+  caPem: string;
+}
 /**
  * The child's answer to a probe: peak resident set size so far (bytes), CPU time used (ms), and
  * the server-side durations (ms, request received → response handed to the socket) of the
  * non-watch requests finished since the previous probe.
  */
-interface Mem { maxRss: number; rss: number; cpuMs: number; durations: number[] }
+interface Mem {
+  maxRss: number;
+  rss: number;
+  cpuMs: number;
+  durations: number[];
+}
 
 // ---- server child -------------------------------------------------------------------------
 
 async function serve(dataDir: string): Promise<void> {
   const { startLocalCluster } = await import('../lib/local/cluster');
   const cluster = await startLocalCluster({ dataDir });
-  const send = (m: object): void => { process.send?.(m); };
+  const send = (m: object): void => {
+    process.send?.(m);
+  };
   // Server-side request durations from Node's own HTTP diagnostics channels (no server changes).
   const started = new WeakMap<ServerResponse, number>();
   let durations: number[] = [];
@@ -56,7 +67,12 @@ async function serve(dataDir: string): Promise<void> {
     if (m === 'mem') {
       // maxRSS is the kernel's high-water mark (KiB): a true peak, not a sampled one.
       const cpu = process.cpuUsage();
-      const mem: Mem = { maxRss: process.resourceUsage().maxRSS * 1024, rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000, durations };
+      const mem: Mem = {
+        maxRss: process.resourceUsage().maxRSS * 1024,
+        rss: process.memoryUsage().rss,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        durations,
+      };
       durations = [];
       send({ mem });
     } else if (m === 'stop') {
@@ -79,7 +95,10 @@ function startChild(dataDir: string): Promise<{ child: ChildProcess; ready: Read
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server child did not start within 60 s')), 60_000);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server child exited with ${code}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server child exited with ${code}`));
+    });
     child.on('message', (m: unknown) => {
       if (typeof m === 'object' && m !== null && 'ready' in m) {
         clearTimeout(timer);
@@ -109,7 +128,11 @@ function probeMemory(child: ChildProcess): Promise<Mem> {
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try { child.send('stop'); } catch { /* channel already closed */ }
+  try {
+    child.send('stop');
+  } catch {
+    /* channel already closed */
+  }
   const timer = setTimeout(() => child.kill('SIGKILL'), WAIT_MS);
   await exited;
   clearTimeout(timer);
@@ -137,14 +160,25 @@ interface Result {
   measuredAt: string;
 }
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const r2 = (x: number): number => +x.toFixed(2);
 
 function result(what: string, xs: number[], budget?: { text: string; p50?: number; p99?: number }): Result {
   const s = [...xs].sort((a, b) => a - b);
   const [p50, p95, p99] = [pct(s, 50), pct(s, 95), pct(s, 99)];
   const met = budget ? (budget.p50 === undefined || p50 < budget.p50) && (budget.p99 === undefined || p99 < budget.p99) : null;
-  return { what, size: N, n: xs.length, p50: r2(p50), p95: r2(p95), p99: r2(p99), budget: budget?.text ?? null, met, measuredAt: new Date().toISOString() };
+  return {
+    what,
+    size: N,
+    n: xs.length,
+    p50: r2(p50),
+    p95: r2(p95),
+    p99: r2(p99),
+    budget: budget?.text ?? null,
+    met,
+    measuredAt: new Date().toISOString(),
+  };
 }
 
 function route(i: number): object {
@@ -167,15 +201,25 @@ function client(ready: Ready, agent: https.Agent): Call {
   return (method, p, body, type = 'application/json') =>
     new Promise((resolve, reject) => {
       const payload = body ? JSON.stringify(body) : undefined;
-      const req = https.request(new URL(p, ready.url), {
-        method, agent, timeout: WAIT_MS,
-        headers: { Authorization: `Bearer ${ready.token}`, Accept: 'application/json', ...(payload ? { 'Content-Type': type } : {}) },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-        res.on('error', reject);
-      });
+      const req = https.request(
+        new URL(p, ready.url),
+        {
+          method,
+          agent,
+          timeout: WAIT_MS,
+          headers: {
+            Authorization: `Bearer ${ready.token}`,
+            Accept: 'application/json',
+            ...(payload ? { 'Content-Type': type } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`${method} ${p} timed out`)));
       req.on('error', reject);
       req.end(payload);
@@ -192,35 +236,45 @@ async function timed(f: () => Promise<{ status: number; text: string }>, ok = [2
 
 /** Watch fan-out: WATCHERS watches; latency from sending a patch to its event at every watcher. */
 async function fanOut(ready: Ready, call: Call): Promise<number[]> {
-  const rv = (JSON.parse((await call('GET', `${ROUTES}?limit=1`)).text) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+  const rv = (JSON.parse((await call('GET', `${ROUTES}?limit=1`)).text) as { metadata: { resourceVersion: string } }).metadata
+    .resourceVersion;
   const arrivals = new Map<string, number[]>();
   const agent = new https.Agent({ keepAlive: false, ca: ready.caPem });
   let opened = 0;
   const watchers = Array.from({ length: WATCHERS }, () =>
-    https.get(new URL(`${ROUTES}?watch=1&resourceVersion=${rv}`, ready.url), { agent, headers: { Authorization: `Bearer ${ready.token}` } }, (res) => {
-      opened++;
-      let buf = '';
-      res.on('data', (c: Buffer) => {
-        buf += c.toString();
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          const ev = JSON.parse(line) as { object: { metadata: { resourceVersion: string } } };
-          const key = ev.object.metadata.resourceVersion;
-          const list = arrivals.get(key) ?? [];
-          list.push(performance.now());
-          arrivals.set(key, list);
-        }
-      });
-    }),
+    https.get(
+      new URL(`${ROUTES}?watch=1&resourceVersion=${rv}`, ready.url),
+      { agent, headers: { Authorization: `Bearer ${ready.token}` } },
+      (res) => {
+        opened++;
+        let buf = '';
+        res.on('data', (c: Buffer) => {
+          buf += c.toString();
+          let nl: number;
+          while ((nl = buf.indexOf('\n')) >= 0) {
+            const line = buf.slice(0, nl);
+            buf = buf.slice(nl + 1);
+            const ev = JSON.parse(line) as { object: { metadata: { resourceVersion: string } } };
+            const key = ev.object.metadata.resourceVersion;
+            const list = arrivals.get(key) ?? [];
+            list.push(performance.now());
+            arrivals.set(key, list);
+          }
+        });
+      },
+    ),
   );
   try {
     await waitFor(() => opened === WATCHERS, 'watchers to start');
     const out: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t0 = performance.now();
-      const r = await call('PATCH', `${ROUTES}/${routeName(i)}`, { metadata: { labels: { watched: String(i) } } }, 'application/merge-patch+json');
+      const r = await call(
+        'PATCH',
+        `${ROUTES}/${routeName(i)}`,
+        { metadata: { labels: { watched: String(i) } } },
+        'application/merge-patch+json',
+      );
       const erv = (JSON.parse(r.text) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
       await waitFor(() => (arrivals.get(erv)?.length ?? 0) >= WATCHERS, `event ${erv} at ${WATCHERS} watchers`);
       out.push(Math.max(...(arrivals.get(erv) ?? [t0])) - t0);
@@ -250,7 +304,12 @@ async function measure(ready: Ready, child: ChildProcess): Promise<Result[]> {
     const xs = await run();
     const after = await probeMemory(child);
     const server = [...after.durations].sort((a, b) => a - b);
-    out.push({ ...result(what, xs, budget), serverCpuMs: r2((after.cpuMs - before) / xs.length), serverP50: r2(pct(server, 50)), serverP99: r2(pct(server, 99)) });
+    out.push({
+      ...result(what, xs, budget),
+      serverCpuMs: r2((after.cpuMs - before) / xs.length),
+      serverP50: r2(pct(server, 50)),
+      serverP99: r2(pct(server, 99)),
+    });
   };
   const repeat = async (n: number, f: (i: number) => Promise<number>): Promise<number[]> => {
     const xs: number[] = [];
@@ -258,36 +317,61 @@ async function measure(ready: Ready, child: ChildProcess): Promise<Result[]> {
     return xs;
   };
   const patchLabel = (i: number, key: string): Promise<{ status: number; text: string }> =>
-    call('PATCH', `${ROUTES}/${routeName(i % N)}`, { metadata: { labels: { [key]: String(i) } } }, 'application/merge-patch+json');
+    call(
+      'PATCH',
+      `${ROUTES}/${routeName(i % N)}`,
+      { metadata: { labels: { [key]: String(i) } } },
+      'application/merge-patch+json',
+    );
   try {
     // Warm-up (JIT, caches), excluded from the figures; the routes are deleted again.
     await repeat(200, (i) => timed(() => call('POST', ROUTES, route(N + i))));
     await repeat(200, (i) => timed(() => call('DELETE', `${ROUTES}/${routeName(N + i)}`)));
 
     await phase('create', () => repeat(N, (i) => timed(() => call('POST', ROUTES, route(i)))), { text: 'p99 < 15 ms', p99: 15 });
-    await phase(`list ${N} (one request)`, () => repeat(20, () => timed(() => call('GET', ROUTES))), { text: 'p50 < 250 ms', p50: 250 });
-    await phase(`list ${N} (pages of 500)`, () => repeat(5, async () => {
-      const t0 = performance.now();
-      let cont = '';
-      let count = 0;
-      for (let page = 0; page < Math.ceil(N / 500) + 1; page++) {
-        const r = await call('GET', `${ROUTES}?limit=500${cont ? `&continue=${cont}` : ''}`);
-        const body = JSON.parse(r.text) as { items: unknown[]; metadata: { continue?: string } };
-        count += body.items.length;
-        cont = body.metadata.continue ?? '';
-        if (!cont) break;
-      }
-      if (count !== N) throw new Error(`paged list returned ${count}`);
-      return performance.now() - t0;
-    }));
+    await phase(`list ${N} (one request)`, () => repeat(20, () => timed(() => call('GET', ROUTES))), {
+      text: 'p50 < 250 ms',
+      p50: 250,
+    });
+    await phase(`list ${N} (pages of 500)`, () =>
+      repeat(5, async () => {
+        const t0 = performance.now();
+        let cont = '';
+        let count = 0;
+        for (let page = 0; page < Math.ceil(N / 500) + 1; page++) {
+          const r = await call('GET', `${ROUTES}?limit=500${cont ? `&continue=${cont}` : ''}`);
+          const body = JSON.parse(r.text) as { items: unknown[]; metadata: { continue?: string } };
+          count += body.items.length;
+          cont = body.metadata.continue ?? '';
+          if (!cont) break;
+        }
+        if (count !== N) throw new Error(`paged list returned ${count}`);
+        return performance.now() - t0;
+      }),
+    );
     await phase('get', () => repeat(1000, (i) => timed(() => call('GET', `${ROUTES}/${routeName((i * 5) % N)}`))));
-    await phase('patch (merge)', () => repeat(1000, (i) => timed(() => patchLabel(i, 'patched'))), { text: 'p99 < 15 ms', p99: 15 });
+    await phase('patch (merge)', () => repeat(1000, (i) => timed(() => patchLabel(i, 'patched'))), {
+      text: 'p99 < 15 ms',
+      p99: 15,
+    });
     await phase(`patch → event at all ${WATCHERS} watchers`, () => fanOut(ready, call));
-    await phase('delete', () => repeat(Math.min(1000, N), (i) => timed(() => call('DELETE', `${ROUTES}/${routeName(N - 1 - i)}`))));
+    await phase('delete', () =>
+      repeat(Math.min(1000, N), (i) => timed(() => call('DELETE', `${ROUTES}/${routeName(N - 1 - i)}`))),
+    );
 
     const mem = await probeMemory(child);
     const mb = r2(mem.maxRss / 1024 / 1024);
-    out.push({ what: 'peak RSS of the server process (MB)', size: N, p50: null, p95: null, p99: null, value: mb, budget: '< 300 MB', met: mb < 300, measuredAt: new Date().toISOString() });
+    out.push({
+      what: 'peak RSS of the server process (MB)',
+      size: N,
+      p50: null,
+      p95: null,
+      p99: null,
+      value: mb,
+      budget: '< 300 MB',
+      met: mb < 300,
+      measuredAt: new Date().toISOString(),
+    });
   } finally {
     agent.destroy();
   }
@@ -302,7 +386,10 @@ function table(results: Result[]): string {
   ];
   for (const r of results) {
     const server = r.serverP50 === undefined ? '' : `${r.serverP50} / ${r.serverP99}`;
-    const vals = r.value !== undefined ? `| ${r.value} MB | | | | ` : `| ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${server} | ${r.serverCpuMs ?? ''} `;
+    const vals =
+      r.value !== undefined
+        ? `| ${r.value} MB | | | | `
+        : `| ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${server} | ${r.serverCpuMs ?? ''} `;
     lines.push(`| ${r.what} | ${r.n ?? ''} ${vals}| ${r.budget ?? ''} | ${r.met === null ? '' : r.met ? 'yes' : 'no'} |`);
   }
   return lines.join('\n');
@@ -313,9 +400,15 @@ async function main(): Promise<void> {
   const load = os.loadavg()[0] ?? 0;
   let child: ChildProcess | undefined;
   // Whatever happens, the server child does not outlive the bench.
-  const kill = (): void => { if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); };
+  const kill = (): void => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
   process.on('exit', kill);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { kill(); process.exit(130); });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.on(sig, () => {
+      kill();
+      process.exit(130);
+    });
   let results: Result[];
   try {
     const started = await startChild(path.join(dir, 'data'));
@@ -331,7 +424,14 @@ async function main(): Promise<void> {
   mkdirSync('bench-results', { recursive: true });
   // Latencies depend on what else the machine runs: each record says how busy it was.
   const machine = { cpus: os.cpus().length, node: process.version, loadAverage1m: +load.toFixed(2) };
-  writeFileSync(path.join('bench-results', 'cluster.json'), JSON.stringify(results.map((r) => ({ ...r, machine })), null, 2) + '\n');
+  writeFileSync(
+    path.join('bench-results', 'cluster.json'),
+    JSON.stringify(
+      results.map((r) => ({ ...r, machine })),
+      null,
+      2,
+    ) + '\n',
+  );
 }
 
 if (process.argv[2] === '--serve') {

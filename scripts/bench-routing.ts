@@ -39,7 +39,10 @@ function generate(): Snapshot {
   s.gatewayClasses.push({ metadata: { name: 'portico' }, spec: { controllerName: 'portico.dev/local-gateway' } });
   for (let n = 0; n < 100; n++) s.namespaces.push({ metadata: { name: `ns-${n}`, labels: { team: `t${n % 10}` } } });
   for (let i = 0; i < SERVICES; i++) {
-    s.services.push({ metadata: { name: `svc-${i}`, namespace: `ns-${i % 100}` }, spec: { ports: [{ port: 8080 }, { port: 9090 }] } });
+    s.services.push({
+      metadata: { name: `svc-${i}`, namespace: `ns-${i % 100}` },
+      spec: { ports: [{ port: 8080 }, { port: 9090 }] },
+    });
   }
   for (let g = 0; g < GATEWAYS; g++) {
     s.gateways.push({
@@ -47,7 +50,13 @@ function generate(): Snapshot {
       spec: {
         gatewayClassName: 'portico',
         listeners: [
-          { name: 'http', port: 80, protocol: 'HTTP', hostname: `*.gw${g}.example.com`, allowedRoutes: { namespaces: { from: 'Same' } } },
+          {
+            name: 'http',
+            port: 80,
+            protocol: 'HTTP',
+            hostname: `*.gw${g}.example.com`,
+            allowedRoutes: { namespaces: { from: 'Same' } },
+          },
           { name: 'fallback', port: 8080, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'Same' } } },
         ],
       },
@@ -66,10 +75,21 @@ function generate(): Snapshot {
           { matches: [{ path: { type: 'Exact', value: `/api/v${r % 4}/health` } }], backendRefs: [{ name: svc(0), port: 8080 }] },
           {
             matches: [{ path: { type: 'PathPrefix', value: `/api/v${r % 4}` }, headers: [{ name: 'x-canary', value: 'true' }] }],
-            filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-route', value: `route-${r}` }] } }],
-            backendRefs: [{ name: svc(1), port: 8080, weight: 90 }, { name: svc(2), port: 8080, weight: 10 }],
+            filters: [
+              { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-route', value: `route-${r}` }] } },
+            ],
+            backendRefs: [
+              { name: svc(1), port: 8080, weight: 90 },
+              { name: svc(2), port: 8080, weight: 10 },
+            ],
           },
-          { matches: [{ path: { type: 'PathPrefix', value: `/svc${r % 10}` }, method: 'GET' }, { queryParams: [{ name: 'r', value: String(r) }] }], backendRefs: [{ name: svc(3), port: 9090 }] },
+          {
+            matches: [
+              { path: { type: 'PathPrefix', value: `/svc${r % 10}` }, method: 'GET' },
+              { queryParams: [{ name: 'r', value: String(r) }] },
+            ],
+            backendRefs: [{ name: svc(3), port: 9090 }],
+          },
           { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: svc(4), port: 8080 }] },
         ],
       },
@@ -126,7 +146,11 @@ function main(): void {
   const provisionedAddresses: Record<string, string> = {};
   snapshot.gateways.forEach((g, i) => (provisionedAddresses[`${g.metadata.namespace}/${g.metadata.name}`] = ip(i + 1)));
   let t = performance.now();
-  const status = computeStatus(snapshot, { controllerNames: ['portico.dev/local-gateway'], now: new Date().toISOString(), provisionedAddresses });
+  const status = computeStatus(snapshot, {
+    controllerNames: ['portico.dev/local-gateway'],
+    now: new Date().toISOString(),
+    provisionedAddresses,
+  });
   const statusMs = performance.now() - t;
   t = performance.now();
   compileRoutes(snapshot, status); // first run pays for JIT warm-up; report the steady state

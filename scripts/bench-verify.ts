@@ -17,7 +17,10 @@ import path from 'node:path';
 const reexec = !(process.env.NODE_OPTIONS ?? '').includes('react-server');
 if (reexec) {
   const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=react-server`.trim() };
-  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), __filename, ...process.argv.slice(2)], { stdio: 'inherit', env });
+  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), __filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env,
+  });
   process.exit(r.status ?? 1);
 }
 
@@ -75,7 +78,16 @@ async function main(): Promise<void> {
     // Parsed once: the console reads its snapshot from the live cache, never from YAML.
     const seedSnapshot = seed();
     for (let i = 0; i < RUNS + 5; i++) {
-      const { stdout: out } = await promisify(execFile)('curl', ['-s', '-o', '/dev/null', '-H', 'Host: httpbin.aliyun.com', '-w', '%{time_total}', url]);
+      const { stdout: out } = await promisify(execFile)('curl', [
+        '-s',
+        '-o',
+        '/dev/null',
+        '-H',
+        'Host: httpbin.aliyun.com',
+        '-w',
+        '%{time_total}',
+        url,
+      ]);
       const t0 = performance.now();
       const world = worldFromSnapshot('bench', seedSnapshot, env);
       const policy = await guardPolicyFor(world);
@@ -97,7 +109,11 @@ async function main(): Promise<void> {
       big.httpRoutes.push({
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'HTTPRoute',
-        metadata: { name: `gen-${r}`, namespace: 'default', creationTimestamp: new Date(Date.UTC(2024, 0, 1, 0, 0, r)).toISOString() },
+        metadata: {
+          name: `gen-${r}`,
+          namespace: 'default',
+          creationTimestamp: new Date(Date.UTC(2024, 0, 1, 0, 0, r)).toISOString(),
+        },
         spec: {
           parentRefs: [{ name: 'gateway', namespace: 'istio-system' }],
           hostnames: [`gen-${r}.aliyun.com`],
@@ -111,7 +127,10 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const world = worldFromSnapshot('bench', big, env);
     const policy = await guardPolicyFor(world);
-    const all = requestsInScope(world, { kind: 'route', routeKind: 'HTTPRoute', route: 'default/gen-0' }).length === 10 ? requestsInScope(world, { kind: 'cluster' }).filter((q) => q.route.startsWith('default/gen-')) : [];
+    const all =
+      requestsInScope(world, { kind: 'route', routeKind: 'HTTPRoute', route: 'default/gen-0' }).length === 10
+        ? requestsInScope(world, { kind: 'cluster' }).filter((q) => q.route.startsWith('default/gen-'))
+        : [];
     const outcome = await runAll(all, (req) => verifyRequest(world, policy, req), { concurrency: 8 });
     const allMs = performance.now() - t0;
     const passed = outcome.results.filter((o) => o?.report.comparison.pass).length;
@@ -139,6 +158,6 @@ async function main(): Promise<void> {
 
 if (!reexec)
   main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+    console.error(err);
+    process.exit(1);
+  });

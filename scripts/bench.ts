@@ -17,7 +17,10 @@ for (const name of benches) {
     continue;
   }
   console.log(`\n▶ bench:${name}`);
-  const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), script, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), script, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

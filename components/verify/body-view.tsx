@@ -1,7 +1,8 @@
 import type { RenderedBody } from '@/lib/actions/verify-types';
 import styles from './verify.module.css';
 
-const sizeText = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+const sizeText = (n: number): string =>
+  n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 /** A response body: pretty JSON, text, or the hex head of binary content; flags truncation. */
 export function BodyView({ body }: { body?: RenderedBody }) {

@@ -26,7 +26,11 @@ export function CertificateView({ cert, host }: { cert: CertificateSummary; host
           )}
         </dd>
         <dt>Trusted</dt>
-        <dd>{cert.trusted ? 'yes' : `no${cert.trustError ? ` (${cert.trustError})` : ''}: like curl -k, verification was not enforced`}</dd>
+        <dd>
+          {cert.trusted
+            ? 'yes'
+            : `no${cert.trustError ? ` (${cert.trustError})` : ''}: like curl -k, verification was not enforced`}
+        </dd>
         <dt>Protocol</dt>
         <dd>
           {cert.protocol ?? '—'}

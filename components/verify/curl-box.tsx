@@ -26,7 +26,11 @@ export function CurlBox({ command }: { command: string }) {
         Copy curl command
       </button>{' '}
       <span role="status" className="muted">
-        {copied === 'done' ? 'Copied.' : copied === 'failed' ? 'The browser refused the clipboard: select the command and copy it.' : ''}
+        {copied === 'done'
+          ? 'Copied.'
+          : copied === 'failed'
+            ? 'The browser refused the clipboard: select the command and copy it.'
+            : ''}
       </span>
     </section>
   );

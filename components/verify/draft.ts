@@ -40,7 +40,8 @@ export function wildcardOf(r: VerificationRequest): string | undefined {
 /** The edits to send, or the first problem a user must fix (checked again on the server). */
 export function editsOf(d: Draft): { ok: true; edits: RequestEdits } | { ok: false; error: string } {
   const port = Number(d.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, error: `Port "${d.port}" is not a TCP port: enter 1-65535.` };
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return { ok: false, error: `Port "${d.port}" is not a TCP port: enter 1-65535.` };
   if (!d.host.trim()) return { ok: false, error: 'Host is empty: enter the name the route answers, e.g. httpbin.aliyun.com.' };
   if (!d.path.startsWith('/')) return { ok: false, error: 'Path must start with "/".' };
   const headers: Record<string, string> = {};

@@ -10,7 +10,8 @@ function changeText(now: HistoryEntry, before: HistoryEntry): string {
   const parts: string[] = [];
   if (now.verdict !== before.verdict) parts.push(`verdict ${before.verdict} → ${now.verdict}`);
   if (now.status !== before.status) parts.push(`status ${before.status ?? 'none'} → ${now.status ?? 'none'}`);
-  if (now.differences.length !== before.differences.length) parts.push(`differences ${before.differences.length} → ${now.differences.length}`);
+  if (now.differences.length !== before.differences.length)
+    parts.push(`differences ${before.differences.length} → ${now.differences.length}`);
   if (now.request !== before.request) parts.push('a different request');
   return parts.length ? parts.join(', ') : 'same result as before';
 }
@@ -25,7 +26,9 @@ export function HistoryPanel({ entries, onClear }: { entries: HistoryEntry[]; on
         <p className="muted">No verification of this route yet in this browser. Send one to start the history.</p>
       ) : (
         <>
-          {latest && previous ? <p role="status">Compared with the previous verification: {changeText(latest, previous)}.</p> : null}
+          {latest && previous ? (
+            <p role="status">Compared with the previous verification: {changeText(latest, previous)}.</p>
+          ) : null}
           <table className="table" aria-label="Verification history">
             <thead>
               <tr>

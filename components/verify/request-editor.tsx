@@ -32,7 +32,11 @@ export function RequestEditor(props: {
       <div className={styles.row}>
         <label>
           Scheme
-          <select aria-label="Scheme" value={draft.scheme} onChange={(e) => set('scheme', e.target.value === 'https' ? 'https' : 'http')}>
+          <select
+            aria-label="Scheme"
+            value={draft.scheme}
+            onChange={(e) => set('scheme', e.target.value === 'https' ? 'https' : 'http')}
+          >
             <option value="http">http</option>
             <option value="https">https</option>
           </select>
@@ -81,20 +85,43 @@ export function RequestEditor(props: {
             <input
               aria-label={`Header ${i + 1} name`}
               value={h.name}
-              onChange={(e) => set('headers', draft.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+              onChange={(e) =>
+                set(
+                  'headers',
+                  draft.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+                )
+              }
             />
             <input
               aria-label={`Header ${i + 1} value`}
               className={styles.grow}
               value={h.value}
-              onChange={(e) => set('headers', draft.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+              onChange={(e) =>
+                set(
+                  'headers',
+                  draft.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)),
+                )
+              }
             />
-            <button type="button" className="button-quiet" onClick={() => set('headers', draft.headers.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() =>
+                set(
+                  'headers',
+                  draft.headers.filter((_, j) => j !== i),
+                )
+              }
+            >
               Remove header {i + 1}
             </button>
           </div>
         ))}
-        <button type="button" className="button-quiet" onClick={() => set('headers', [...draft.headers, { name: '', value: '' }])}>
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => set('headers', [...draft.headers, { name: '', value: '' }])}
+        >
           Add header
         </button>
       </fieldset>

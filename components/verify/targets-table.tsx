@@ -38,7 +38,9 @@ export function TargetsTable({ targets, used }: { targets: Target[]; used?: Targ
               <code>{t.address || '—'}</code>
             </td>
             <td>{portMapText(t.portMap) || <span className="muted">none</span>}</td>
-            <td>{used && used.kind === t.kind && used.address === t.address ? <span className="badge badge-ok">used</span> : null}</td>
+            <td>
+              {used && used.kind === t.kind && used.address === t.address ? <span className="badge badge-ok">used</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -18,14 +18,19 @@ export interface VerifyAllState {
 const idle: VerifyAllState = { phase: 'idle', total: 0, done: 0, rows: [], skipped: [] };
 
 /** Starts, follows (NDJSON stream of /api/verify) and cancels verify-all runs. */
-export function useVerifyAll(context?: string): { state: VerifyAllState; start: (scope: VerifyScope, concurrency: number) => void; cancel: () => void } {
+export function useVerifyAll(context?: string): {
+  state: VerifyAllState;
+  start: (scope: VerifyScope, concurrency: number) => void;
+  cancel: () => void;
+} {
   const [state, setState] = useState<VerifyAllState>(idle);
   const abort = useRef<AbortController | null>(null);
 
   const apply = useCallback((e: VerifyAllEvent) => {
     setState((s) => {
       if (e.type === 'start') return { ...s, run: e.run, total: e.total, skipped: e.skipped };
-      if (e.type === 'result') return { ...s, done: e.done, total: e.total, rows: [...s.rows, e.row].sort((a, b) => a.index - b.index) };
+      if (e.type === 'result')
+        return { ...s, done: e.done, total: e.total, rows: [...s.rows, e.row].sort((a, b) => a.index - b.index) };
       if (e.type === 'done') return { ...s, phase: e.cancelled ? 'cancelled' : 'done', done: e.done, ms: e.ms };
       return { ...s, phase: 'error', error: e.error };
     });
@@ -47,7 +52,10 @@ export function useVerifyAll(context?: string): { state: VerifyAllState; start: 
           });
           if (!res.ok || !res.body) {
             const body = (await res.json().catch(() => ({}))) as { error?: string };
-            apply({ type: 'error', error: body.error ?? `Verify-all failed with HTTP ${res.status}: reload the page and try again.` });
+            apply({
+              type: 'error',
+              error: body.error ?? `Verify-all failed with HTTP ${res.status}: reload the page and try again.`,
+            });
             return;
           }
           const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -65,7 +73,11 @@ export function useVerifyAll(context?: string): { state: VerifyAllState; start: 
           }
         } catch (err) {
           if (controller.signal.aborted) setState((s) => ({ ...s, phase: 'cancelled' }));
-          else apply({ type: 'error', error: `Verify-all stopped: ${err instanceof Error ? err.message : String(err)}. Check that the console is still running and try again.` });
+          else
+            apply({
+              type: 'error',
+              error: `Verify-all stopped: ${err instanceof Error ? err.message : String(err)}. Check that the console is still running and try again.`,
+            });
         }
       })();
     },

@@ -38,9 +38,21 @@ export function VerifyAllPanel({ scopes, context }: { scopes: ScopeOption[]; con
         </label>
         <label>
           Concurrency
-          <input type="number" min={1} max={32} value={concurrency} disabled={running} onChange={(e) => setConcurrency(Math.min(32, Math.max(1, Number(e.target.value) || 1)))} />
+          <input
+            type="number"
+            min={1}
+            max={32}
+            value={concurrency}
+            disabled={running}
+            onChange={(e) => setConcurrency(Math.min(32, Math.max(1, Number(e.target.value) || 1)))}
+          />
         </label>
-        <button type="button" className="button" disabled={running || !scope} onClick={() => scope && start(scope.scope, concurrency)}>
+        <button
+          type="button"
+          className="button"
+          disabled={running || !scope}
+          onClick={() => scope && start(scope.scope, concurrency)}
+        >
           Verify all
         </button>
         <button type="button" className="button-quiet" disabled={!running} onClick={cancel}>
@@ -49,11 +61,7 @@ export function VerifyAllPanel({ scopes, context }: { scopes: ScopeOption[]; con
       </div>
       {state.phase !== 'idle' ? (
         <div className={styles.progress}>
-          <progress
-            aria-label="Verify-all progress"
-            max={Math.max(state.total, 1)}
-            value={state.done}
-          />
+          <progress aria-label="Verify-all progress" max={Math.max(state.total, 1)} value={state.done} />
           <span role="status">
             {state.done} of {state.total} verified
             {state.phase === 'done' ? ` in ${((state.ms ?? 0) / 1000).toFixed(1)} s` : ''}

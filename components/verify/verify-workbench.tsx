@@ -52,7 +52,10 @@ export function VerifyWorkbench(props: {
         ...(request.matchIndex !== undefined ? { matchIndex: request.matchIndex } : {}),
         ...rest,
         ...(target ? { target } : {}),
-      }).catch((err: unknown) => ({ ok: false as const, error: `The console did not answer: ${err instanceof Error ? err.message : String(err)}. Check that it is running, then send again.` }));
+      }).catch((err: unknown) => ({
+        ok: false as const,
+        error: `The console did not answer: ${err instanceof Error ? err.message : String(err)}. Check that it is running, then send again.`,
+      }));
       if (!res.ok) {
         setError(res.error);
         return;
@@ -69,7 +72,10 @@ export function VerifyWorkbench(props: {
         <RulePicker rules={props.rules} {...(props.selected ? { value: props.selected } : {})} />
         {!plan ? (
           <EmptyState title="No rule chosen">
-            <p>Choose a route rule above, or open this page from a route&apos;s Verify link. Portico builds the request the rule promises to handle.</p>
+            <p>
+              Choose a route rule above, or open this page from a route&apos;s Verify link. Portico builds the request the rule
+              promises to handle.
+            </p>
           </EmptyState>
         ) : null}
         {plan?.problems.map((p) => (
@@ -127,7 +133,9 @@ export function VerifyWorkbench(props: {
       <section aria-labelledby="result-h" className={styles.panel} aria-busy={busy}>
         <h2 id="result-h">Result</h2>
         {busy ? <p role="status">Sending the request through the gateway…</p> : null}
-        {!busy && !outcome ? <p className="muted">Nothing sent yet: press Send to see the response and whether it matches the configuration.</p> : null}
+        {!busy && !outcome ? (
+          <p className="muted">Nothing sent yet: press Send to see the response and whether it matches the configuration.</p>
+        ) : null}
         {outcome ? <VerifyResult outcome={outcome} /> : null}
       </section>
       {plan?.rule ? <HistoryPanel entries={history.entries} onClear={history.clear} /> : null}

@@ -24,16 +24,30 @@ async function requestPort(): Promise<number[]> {
  */
 export async function sendVerificationRequest(input: unknown): Promise<Result<VerifyOutcome>> {
   const parsed = sendInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: `Invalid verification request: ${issuesText(parsed.error)}. Fix the field and send again.`, code: 400 };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: `Invalid verification request: ${issuesText(parsed.error)}. Fix the field and send again.`,
+      code: 400,
+    };
   const q = parsed.data;
   const jar = await cookies();
   const session = sessionId(jar.get(VERIFY_SESSION_COOKIE)?.value);
   if (session.fresh) jar.set(VERIFY_SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', path: '/' });
-  if (!takeSend(session.id)) return { ok: false, error: 'Too many verification requests from this session: wait a few seconds, or use Verify all for many rules.', code: 429 };
+  if (!takeSend(session.id))
+    return {
+      ok: false,
+      error: 'Too many verification requests from this session: wait a few seconds, or use Verify all for many rules.',
+      code: 429,
+    };
   try {
     const world = await loadVerifyWorld(q.context);
     if (!findGateway(world, q.gateway)) {
-      return { ok: false, error: `Gateway ${q.gateway} was not found in context ${world.context}: pick a rule of an existing Gateway.`, code: 404 };
+      return {
+        ok: false,
+        error: `Gateway ${q.gateway} was not found in context ${world.context}: pick a rule of an existing Gateway.`,
+        code: 404,
+      };
     }
     const req: VerificationRequest = {
       scheme: q.scheme,
@@ -61,6 +75,9 @@ export async function sendVerificationRequest(input: unknown): Promise<Result<Ve
     });
     return { ok: true, value: outcome };
   } catch (err) {
-    return { ok: false, error: `Could not verify ${q.method} ${q.scheme}://${q.host}${q.path} through Gateway ${q.gateway}: ${describeError(err)}. Check that the cluster is reachable and try again.` };
+    return {
+      ok: false,
+      error: `Could not verify ${q.method} ${q.scheme}://${q.host}${q.path} through Gateway ${q.gateway}: ${describeError(err)}. Check that the cluster is reachable and try again.`,
+    };
   }
 }

@@ -5,9 +5,29 @@
  */
 import type { RouteKind } from '@/lib/gateway-api/types';
 import type { Comparison, Difference, Expectation, VerificationReport } from '@/lib/verify';
-import type { CertificateSummary, RenderedBody, Target, TargetKind, Timings, VerificationRequest, VerificationResult } from '@/lib/verify/types';
+import type {
+  CertificateSummary,
+  RenderedBody,
+  Target,
+  TargetKind,
+  Timings,
+  VerificationRequest,
+  VerificationResult,
+} from '@/lib/verify/types';
 
-export type { CertificateSummary, Comparison, Difference, Expectation, RenderedBody, Target, TargetKind, Timings, VerificationReport, VerificationRequest, VerificationResult };
+export type {
+  CertificateSummary,
+  Comparison,
+  Difference,
+  Expectation,
+  RenderedBody,
+  Target,
+  TargetKind,
+  Timings,
+  VerificationReport,
+  VerificationRequest,
+  VerificationResult,
+};
 
 /** A rule of a route, as the verify page's picker lists it. */
 export interface RuleOption {
@@ -44,9 +64,7 @@ export interface VerifyOutcome {
 
 /** Scope of a verify-all run. */
 export type VerifyScope =
-  | { kind: 'route'; routeKind: RouteKind; route: string }
-  | { kind: 'gateway'; gateway: string }
-  | { kind: 'cluster' };
+  { kind: 'route'; routeKind: RouteKind; route: string } | { kind: 'gateway'; gateway: string } | { kind: 'cluster' };
 
 /** One row of verify-all: what the table shows (the full report stays for the exports). */
 export interface VerifyAllRow {

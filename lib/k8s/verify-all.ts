@@ -57,8 +57,19 @@ function needsInputReport(req: VerificationRequest): VerificationReport {
   return {
     request: req,
     target: { address: '', port: req.port },
-    result: { target: { address: '', port: req.port }, headers: {}, timings: { dns: 0, connect: 0, tls: 0, firstByte: 0, total: 0 }, redirects: [], error, errorCode: 'other' },
-    comparison: { pass: false, differences: [{ field: 'request', expected: 'a request that reaches the rule', actual: error }], recognized: 'none' },
+    result: {
+      target: { address: '', port: req.port },
+      headers: {},
+      timings: { dns: 0, connect: 0, tls: 0, firstByte: 0, total: 0 },
+      redirects: [],
+      error,
+      errorCode: 'other',
+    },
+    comparison: {
+      pass: false,
+      differences: [{ field: 'request', expected: 'a request that reaches the rule', actual: error }],
+      recognized: 'none',
+    },
     curl: '',
   };
 }
@@ -67,14 +78,24 @@ function needsInputReport(req: VerificationRequest): VerificationReport {
  * Runs a verify-all and calls `emit` with each event (start, one result per request,
  * done). `signal` stops it (the browser's cancel button closes the stream).
  */
-export async function runVerifyAll(input: VerifyAllInput, session: string, extraPorts: number[], signal: AbortSignal, emit: (e: VerifyAllEvent) => void): Promise<void> {
+export async function runVerifyAll(
+  input: VerifyAllInput,
+  session: string,
+  extraPorts: number[],
+  signal: AbortSignal,
+  emit: (e: VerifyAllEvent) => void,
+): Promise<void> {
   const started = performance.now();
   const world = await loadVerifyWorld(input.context);
   const requests = requestsInScope(world, input.scope);
   const policy = await guardPolicyFor(world, extraPorts);
   const targets = new Map<string, Target[]>();
   const id = randomUUID();
-  const run: Run = { session, at: Date.now(), reports: new Array<VerificationReport | undefined>(requests.length).fill(undefined) };
+  const run: Run = {
+    session,
+    at: Date.now(),
+    reports: new Array<VerificationReport | undefined>(requests.length).fill(undefined),
+  };
   keep(id, run);
   const skipped = requests.length === 0 ? ['no route rule in this scope is attached to an HTTP or HTTPS listener'] : [];
   emit({ type: 'start', run: id, total: requests.length, skipped });
@@ -87,7 +108,9 @@ export async function runVerifyAll(input: VerifyAllInput, session: string, extra
       else {
         let t = targets.get(req.gateway);
         if (!t) targets.set(req.gateway, (t = gatewayTargets(world, req.gateway)));
-        report = (await verifyRequest(world, policy, req, { targets: t, timeoutMs: input.timeoutMs, ...(s ? { signal: s } : {}) })).report;
+        report = (
+          await verifyRequest(world, policy, req, { targets: t, timeoutMs: input.timeoutMs, ...(s ? { signal: s } : {}) })
+        ).report;
       }
       run.reports[index] = report;
       // A request cut short by cancel is not a result: leave it out of the table and the exports.
@@ -100,5 +123,11 @@ export async function runVerifyAll(input: VerifyAllInput, session: string, extra
     },
     { concurrency: input.concurrency, signal },
   );
-  emit({ type: 'done', done, total: requests.length, cancelled: outcome.cancelled || signal.aborted, ms: Math.round(performance.now() - started) });
+  emit({
+    type: 'done',
+    done,
+    total: requests.length,
+    cancelled: outcome.cancelled || signal.aborted,
+    ms: Math.round(performance.now() - started),
+  });
 }

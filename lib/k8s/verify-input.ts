@@ -5,7 +5,9 @@
 import 'server-only';
 import { z } from 'zod';
 
-const key = z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'must be namespace/name');
+const key = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'must be namespace/name');
 const routeKind = z.enum(['HTTPRoute', 'GRPCRoute']);
 
 /** One send: the (edited) request, the rule it came from, and an optional target override. */

@@ -12,7 +12,8 @@ import type { Target, VerificationRequest } from '@/lib/verify/types';
 import type { RuleOption, VerifyPlan, VerifyScope } from '@/lib/actions/verify-types';
 import { gatewayTargets, type VerifyWorld } from './verify-targets';
 
-const keyOf = (o: { metadata: { namespace?: string; name: string } }): string => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+const keyOf = (o: { metadata: { namespace?: string; name: string } }): string =>
+  `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
 /** Every rule of every HTTPRoute and GRPCRoute, for the rule picker. */
 export function listRuleOptions(world: VerifyWorld): RuleOption[] {
@@ -41,12 +42,30 @@ function targetsOf(world: VerifyWorld, requests: readonly VerificationRequest[])
 }
 
 /** The requests exercising one rule, their Gateways' targets, and what stands in the way. */
-export function planForRule(world: VerifyWorld, routeKind: RouteKind, route: string, ruleIndex: number, wildcardLabel?: string): VerifyPlan {
+export function planForRule(
+  world: VerifyWorld,
+  routeKind: RouteKind,
+  route: string,
+  ruleIndex: number,
+  wildcardLabel?: string,
+): VerifyPlan {
   const list = routeKind === 'HTTPRoute' ? world.snapshot.httpRoutes : world.snapshot.grpcRoutes;
   const obj = list.find((r) => keyOf(r) === route);
   const rule = { routeKind, route, ruleIndex };
-  if (!obj) return { rule, requests: [], targets: {}, problems: [`${routeKind} ${route} was not found in context ${world.context}: pick another route, or create it.`] };
-  if (!obj.spec.rules?.[ruleIndex]) return { rule, requests: [], targets: {}, problems: [`${routeKind} ${route} has no rule ${ruleIndex}: pick one of its ${obj.spec.rules?.length ?? 0} rules.`] };
+  if (!obj)
+    return {
+      rule,
+      requests: [],
+      targets: {},
+      problems: [`${routeKind} ${route} was not found in context ${world.context}: pick another route, or create it.`],
+    };
+  if (!obj.spec.rules?.[ruleIndex])
+    return {
+      rule,
+      requests: [],
+      targets: {},
+      problems: [`${routeKind} ${route} has no rule ${ruleIndex}: pick one of its ${obj.spec.rules?.length ?? 0} rules.`],
+    };
   const requests = buildRequestsForRule(world.snapshot, world.status, routeKind, route, ruleIndex, {
     ...CONSOLE_BUILD,
     ...(wildcardLabel ? { wildcardLabel } : {}),
@@ -73,21 +92,37 @@ export function planForUrl(world: VerifyWorld, url: string): VerifyPlan {
   } catch {
     return { requests: [], targets: {}, problems: [`"${url}" is not a URL: write it like http://httpbin.aliyun.com/get.`] };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { requests: [], targets: {}, problems: [`${u.protocol} URLs cannot be verified: use http or https.`] };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return { requests: [], targets: {}, problems: [`${u.protocol} URLs cannot be verified: use http or https.`] };
   const scheme = u.protocol === 'https:' ? 'https' : 'http';
   const port = u.port ? Number(u.port) : scheme === 'https' ? 443 : 80;
   const path = `${u.pathname}${u.search}`;
   const listening = world.snapshot.gateways.filter((g) => g.spec.listeners.some((l) => l.port === port));
   let chosen: { gateway: string; listener: string; route?: string; ruleIndex?: number; routeKind?: RouteKind } | undefined;
   for (const g of listening) {
-    const d = routeHttp(world.table, { scheme, host: u.hostname, port, method: 'GET', path, headers: {}, address: keyOf(g) }, { explain: false, random: () => 0 });
+    const d = routeHttp(
+      world.table,
+      { scheme, host: u.hostname, port, method: 'GET', path, headers: {}, address: keyOf(g) },
+      { explain: false, random: () => 0 },
+    );
     if (d.route) {
-      chosen = { gateway: keyOf(g), listener: d.listener ?? '', route: d.route, ...(d.ruleIndex !== undefined ? { ruleIndex: d.ruleIndex } : {}), routeKind: 'HTTPRoute' };
+      chosen = {
+        gateway: keyOf(g),
+        listener: d.listener ?? '',
+        route: d.route,
+        ...(d.ruleIndex !== undefined ? { ruleIndex: d.ruleIndex } : {}),
+        routeKind: 'HTTPRoute',
+      };
       break;
     }
     chosen ??= { gateway: keyOf(g), listener: g.spec.listeners.find((l) => l.port === port)?.name ?? '' };
   }
-  if (!chosen) return { requests: [], targets: {}, problems: [`No Gateway of context ${world.context} listens on port ${port}: check the URL's port, or add a listener.`] };
+  if (!chosen)
+    return {
+      requests: [],
+      targets: {},
+      problems: [`No Gateway of context ${world.context} listens on port ${port}: check the URL's port, or add a listener.`],
+    };
   const req: VerificationRequest = {
     scheme,
     host: u.hostname,
@@ -101,10 +136,15 @@ export function planForUrl(world: VerifyWorld, url: string): VerifyPlan {
     routeKind: chosen.routeKind ?? 'HTTPRoute',
     route: chosen.route ?? '',
     ruleIndex: chosen.ruleIndex ?? -1,
-    notes: chosen.route ? [`built from ${url}`] : [`built from ${url}; no rule of Gateway ${chosen.gateway} matches it (expect 404)`],
+    notes: chosen.route
+      ? [`built from ${url}`]
+      : [`built from ${url}; no rule of Gateway ${chosen.gateway} matches it (expect 404)`],
     needsInput: [],
   };
-  const rule = chosen.route && chosen.ruleIndex !== undefined ? { routeKind: 'HTTPRoute' as const, route: chosen.route, ruleIndex: chosen.ruleIndex } : undefined;
+  const rule =
+    chosen.route && chosen.ruleIndex !== undefined
+      ? { routeKind: 'HTTPRoute' as const, route: chosen.route, ruleIndex: chosen.ruleIndex }
+      : undefined;
   return { ...(rule ? { rule } : {}), requests: [req], targets: targetsOf(world, [req]), problems: [] };
 }
 
@@ -121,7 +161,10 @@ export function requestsInScope(world: VerifyWorld, scope: VerifyScope): Verific
       const key = keyOf(r);
       if (scope.kind === 'route' && scope.route !== key) continue;
       (r.spec.rules ?? []).forEach((_rule, i) => {
-        for (const req of buildRequestsForRule(world.snapshot, world.status, kind, key, i, { ...CONSOLE_BUILD, table: world.table })) {
+        for (const req of buildRequestsForRule(world.snapshot, world.status, kind, key, i, {
+          ...CONSOLE_BUILD,
+          table: world.table,
+        })) {
           if (scope.kind === 'gateway' && req.gateway !== scope.gateway) continue;
           out.push(req);
         }

@@ -21,7 +21,15 @@ beforeAll(async () => {
     }
     const url = new URL(req.url ?? '/', 'http://x');
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ args: {}, headers: { Host: req.headers.host }, method: req.method, url: `http://${req.headers.host}${req.url}`, path: url.pathname }));
+    res.end(
+      JSON.stringify({
+        args: {},
+        headers: { Host: req.headers.host },
+        method: req.method,
+        url: `http://${req.headers.host}${req.url}`,
+        path: url.pathname,
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
@@ -93,10 +101,16 @@ describe('verifyRequest', () => {
     const policy = await guardPolicyFor(w);
     const [req] = planForRule(w, 'HTTPRoute', 'default/http', 0).requests;
     let calls = 0;
-    const out = await verifyRequest(w, policy, req!, { override: `gw.local.test:${port}`, lookup: async () => (calls++, { address: '127.0.0.1', family: 4 }) });
+    const out = await verifyRequest(w, policy, req!, {
+      override: `gw.local.test:${port}`,
+      lookup: async () => (calls++, { address: '127.0.0.1', family: 4 }),
+    });
     expect(calls).toBe(1);
     expect(out.report.result.status).toBe(200);
-    const evil = await verifyRequest(w, policy, req!, { override: 'evil.test', lookup: async () => ({ address: '169.254.169.254', family: 4 }) });
+    const evil = await verifyRequest(w, policy, req!, {
+      override: 'evil.test',
+      lookup: async () => ({ address: '169.254.169.254', family: 4 }),
+    });
     expect(evil.report.result.error).toContain('metadata');
   });
 

@@ -4,7 +4,17 @@
  */
 import 'server-only';
 import { isIP } from 'node:net';
-import { compare, curlCommand, guardTarget, predict, resolveAndGuard, sendVerification, targetPort, type GuardPolicy, type LookupFn } from '@/lib/verify';
+import {
+  compare,
+  curlCommand,
+  guardTarget,
+  predict,
+  resolveAndGuard,
+  sendVerification,
+  targetPort,
+  type GuardPolicy,
+  type LookupFn,
+} from '@/lib/verify';
 import type { Target, VerificationRequest, VerificationResult } from '@/lib/verify/types';
 import type { VerifyOutcome } from '@/lib/actions/verify-types';
 import { gatewayTargets, type VerifyWorld } from './verify-targets';
@@ -46,17 +56,33 @@ const noResponse = (req: VerificationRequest, reason: string): VerificationResul
  * Sends `req` through its Gateway and judges the answer. Never throws for a refused or
  * failed send: the outcome's result carries the error, and the comparison fails.
  */
-export async function verifyRequest(world: VerifyWorld, policy: GuardPolicy, req: VerificationRequest, opts: VerifyRequestOptions = {}): Promise<VerifyOutcome> {
+export async function verifyRequest(
+  world: VerifyWorld,
+  policy: GuardPolicy,
+  req: VerificationRequest,
+  opts: VerifyRequestOptions = {},
+): Promise<VerifyOutcome> {
   const skipped: VerifyOutcome['skipped'] = [];
   let candidates: Array<{ target: Target; port: number }>;
   if (opts.override) {
     const o = parseOverride(opts.override);
-    const target: Target = { kind: 'override', address: o?.address ?? opts.override, addressType: o && isIP(o.address) ? 'IP' : 'Hostname', source: 'address typed by the user', portMap: {} };
+    const target: Target = {
+      kind: 'override',
+      address: o?.address ?? opts.override,
+      addressType: o && isIP(o.address) ? 'IP' : 'Hostname',
+      source: 'address typed by the user',
+      portMap: {},
+    };
     candidates = [{ target, port: o?.port ?? req.port }];
   } else {
     candidates = [];
     for (const t of opts.targets ?? gatewayTargets(world, req.gateway)) {
-      if (t.kind === 'port-forward') skipped.push({ target: t, reason: 'port-forward is not opened by this console: run `kubectl port-forward` yourself or type a reachable gateway address' });
+      if (t.kind === 'port-forward')
+        skipped.push({
+          target: t,
+          reason:
+            'port-forward is not opened by this console: run `kubectl port-forward` yourself or type a reachable gateway address',
+        });
       else candidates.push({ target: t, port: targetPort(t, req.port) });
     }
   }
@@ -66,7 +92,13 @@ export async function verifyRequest(world: VerifyWorld, policy: GuardPolicy, req
     const expectation = predict(world.table, req, byIp ? address : req.gateway);
     const sendTarget = result.target.address ? result.target : { address: address || target.address, port: result.target.port };
     return {
-      report: { request: req, target: sendTarget, result, comparison: compare(expectation, result), curl: sendTarget.address ? curlCommand(req, sendTarget, { http2: opts.http2 ?? req.http2 ?? false }) : '' },
+      report: {
+        request: req,
+        target: sendTarget,
+        result,
+        comparison: compare(expectation, result),
+        curl: sendTarget.address ? curlCommand(req, sendTarget, { http2: opts.http2 ?? req.http2 ?? false }) : '',
+      },
       target,
       skipped,
       expectation,
@@ -75,20 +107,35 @@ export async function verifyRequest(world: VerifyWorld, policy: GuardPolicy, req
   };
   const first = candidates[0];
   if (!first) {
-    const why = skipped.length > 0 ? skipped.map((s) => s.reason).join('; ') : `Gateway ${req.gateway} has no address yet (status.addresses empty, no ingress Service address)`;
-    return finish(skipped[0]?.target ?? { kind: 'override', address: '', addressType: 'none', source: 'none', portMap: {} }, '', noResponse(req, `no target to send to: ${why}`));
+    const why =
+      skipped.length > 0
+        ? skipped.map((s) => s.reason).join('; ')
+        : `Gateway ${req.gateway} has no address yet (status.addresses empty, no ingress Service address)`;
+    return finish(
+      skipped[0]?.target ?? { kind: 'override', address: '', addressType: 'none', source: 'none', portMap: {} },
+      '',
+      noResponse(req, `no target to send to: ${why}`),
+    );
   }
   // Only the first candidate is tried: a refused target is reported, never silently replaced.
   const guarded = await resolveAndGuard(first.target.address, first.port, policy, opts.lookup);
-  if (!guarded.ok) return finish(first.target, '', { ...noResponse(req, `target refused: ${guarded.reason}`), target: { address: first.target.address, port: first.port } });
-  const result = await sendVerification(req, { address: guarded.address, port: first.port }, {
-    dnsMs: guarded.dnsMs,
-    ...(opts.followRedirects ? { followRedirects: true } : {}),
-    ...(opts.http2 !== undefined ? { http2: opts.http2 } : {}),
-    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-    guard: (address, port) => guardTarget(address, port, policy),
-    mapPort: (p) => targetPort(first.target, p),
-  });
+  if (!guarded.ok)
+    return finish(first.target, '', {
+      ...noResponse(req, `target refused: ${guarded.reason}`),
+      target: { address: first.target.address, port: first.port },
+    });
+  const result = await sendVerification(
+    req,
+    { address: guarded.address, port: first.port },
+    {
+      dnsMs: guarded.dnsMs,
+      ...(opts.followRedirects ? { followRedirects: true } : {}),
+      ...(opts.http2 !== undefined ? { http2: opts.http2 } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      guard: (address, port) => guardTarget(address, port, policy),
+      mapPort: (p) => targetPort(first.target, p),
+    },
+  );
   return finish(first.target, guarded.address, result);
 }

@@ -17,12 +17,18 @@ function seedWorld(env: VerifyEnvironment = outside, statusAddress?: string) {
 
 describe('verifyEnvironment', () => {
   it('reads the embedded flag and every console port, and counts in-cluster only for a real cluster', () => {
-    expect(verifyEnvironment({ PORTICO_EMBEDDED: '1', PORT: '3217', PORTICO_PORT: '3000', KUBERNETES_SERVICE_HOST: '10.0.0.1' })).toEqual({
+    expect(
+      verifyEnvironment({ PORTICO_EMBEDDED: '1', PORT: '3217', PORTICO_PORT: '3000', KUBERNETES_SERVICE_HOST: '10.0.0.1' }),
+    ).toEqual({
       embedded: true,
       inCluster: false,
       consolePorts: [3217, 3000],
     });
-    expect(verifyEnvironment({ KUBERNETES_SERVICE_HOST: '10.0.0.1', PORT: 'x' })).toEqual({ embedded: false, inCluster: true, consolePorts: [] });
+    expect(verifyEnvironment({ KUBERNETES_SERVICE_HOST: '10.0.0.1', PORT: 'x' })).toEqual({
+      embedded: false,
+      inCluster: true,
+      consolePorts: [],
+    });
   });
 });
 
@@ -62,7 +68,10 @@ describe('guardPolicyFor', () => {
   it('allows loopback for the embedded cluster, except the console port', async () => {
     const policy = await guardPolicyFor(seedWorld({ ...outside, embedded: true }, '127.0.0.1'));
     expect(guardTarget('127.0.0.1', 80, policy)).toEqual({ ok: true });
-    expect(guardTarget('127.0.0.1', 3000, policy)).toMatchObject({ ok: false, reason: expect.stringContaining('console itself') });
+    expect(guardTarget('127.0.0.1', 3000, policy)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('console itself'),
+    });
   });
 });
 
@@ -77,15 +86,23 @@ describe('plans', () => {
     const plan = planForRule(w, 'HTTPRoute', 'default/http', 0);
     expect(plan.problems).toEqual([]);
     expect(plan.requests).toHaveLength(1);
-    expect(plan.requests[0]).toMatchObject({ scheme: 'http', host: 'httpbin.aliyun.com', port: 80, path: '/get', method: 'GET', gateway: 'istio-system/gateway' });
+    expect(plan.requests[0]).toMatchObject({
+      scheme: 'http',
+      host: 'httpbin.aliyun.com',
+      port: 80,
+      path: '/get',
+      method: 'GET',
+      gateway: 'istio-system/gateway',
+    });
     expect(plan.targets['istio-system/gateway']?.[0]).toMatchObject({ kind: 'gateway-address', address: '127.0.0.1' });
   });
 
   it('uses the label the user chose for the wildcard', () => {
-    expect(planForRule(w, 'HTTPRoute', 'default/httpbin-https', 0, 'a').requests.map((r) => `${r.scheme}://${r.host}:${r.port}${r.path}`)).toEqual([
-      'https://a.aliyun.com:443/status/418',
-      'https://a.aliyun.com:443/delay/1',
-    ]);
+    expect(
+      planForRule(w, 'HTTPRoute', 'default/httpbin-https', 0, 'a').requests.map(
+        (r) => `${r.scheme}://${r.host}:${r.port}${r.path}`,
+      ),
+    ).toEqual(['https://a.aliyun.com:443/status/418', 'https://a.aliyun.com:443/delay/1']);
   });
 
   it('names the missing route or rule', () => {

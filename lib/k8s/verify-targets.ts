@@ -7,7 +7,14 @@ import 'server-only';
 import { computeStatus } from '@/lib/gateway-api/compute-status';
 import { compileRoutes, type RouteTable } from '@/lib/gateway-api/routing';
 import type { EngineStatus, Gateway, Snapshot } from '@/lib/gateway-api/types';
-import { boundServiceKey, discoverTargets, resolveOnce, type GuardPolicy, type IngressService, type LookupFn } from '@/lib/verify';
+import {
+  boundServiceKey,
+  discoverTargets,
+  resolveOnce,
+  type GuardPolicy,
+  type IngressService,
+  type LookupFn,
+} from '@/lib/verify';
 import type { Target } from '@/lib/verify/types';
 import { getClusterCache } from './cache/registry';
 import { snapshotOf } from './snapshot';
@@ -55,7 +62,8 @@ export async function loadVerifyWorld(context?: string, env: VerifyEnvironment =
   return worldFromSnapshot(cache.context, snapshotOf(cache), env);
 }
 
-const keyOf = (o: { metadata: { namespace?: string; name: string } }): string => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+const keyOf = (o: { metadata: { namespace?: string; name: string } }): string =>
+  `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
 /** The Gateway `namespace/name`, if it exists. */
 export function findGateway(world: VerifyWorld, key: string): Gateway | undefined {

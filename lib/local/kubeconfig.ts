@@ -13,7 +13,9 @@ export function renderKubeconfig(p: { url: string; caPem: string; token: string 
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: LOCAL_CONTEXT, cluster: { server: p.url, 'certificate-authority-data': Buffer.from(p.caPem).toString('base64') } }],
+    clusters: [
+      { name: LOCAL_CONTEXT, cluster: { server: p.url, 'certificate-authority-data': Buffer.from(p.caPem).toString('base64') } },
+    ],
     users: [{ name: LOCAL_CONTEXT, user: { token: p.token } }],
     contexts: [{ name: LOCAL_CONTEXT, context: { cluster: LOCAL_CONTEXT, user: LOCAL_CONTEXT, namespace: 'default' } }],
     'current-context': LOCAL_CONTEXT,

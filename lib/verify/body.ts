@@ -7,7 +7,8 @@ import type { RenderedBody } from './types';
 /** Bytes of a binary body shown as hex. */
 export const HEX_HEAD_BYTES = 64;
 
-const TEXTUAL = /^(text\/|application\/(json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript|x-www-form-urlencoded|yaml|x-yaml|grpc-web-text))/i;
+const TEXTUAL =
+  /^(text\/|application\/(json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript|x-www-form-urlencoded|yaml|x-yaml|grpc-web-text))/i;
 
 function isJsonType(ct: string): boolean {
   return /^application\/(json|[\w.+-]*\+json)\b/i.test(ct);
@@ -37,5 +38,13 @@ export function renderBody(buf: Buffer, contentType: string | undefined, truncat
     }
   }
   if (TEXTUAL.test(ct) || looksLikeText(buf)) return { kind: 'text', size, truncated, text };
-  return { kind: 'binary', size, truncated, hexHead: buf.subarray(0, HEX_HEAD_BYTES).toString('hex').replace(/(..)(?!$)/g, '$1 ') };
+  return {
+    kind: 'binary',
+    size,
+    truncated,
+    hexHead: buf
+      .subarray(0, HEX_HEAD_BYTES)
+      .toString('hex')
+      .replace(/(..)(?!$)/g, '$1 '),
+  };
 }

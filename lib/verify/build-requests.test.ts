@@ -9,7 +9,14 @@ describe('requests for the seed rules', () => {
     const [r, ...rest] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/http', 0);
     expect(rest).toHaveLength(0);
     expect(r).toMatchObject({ scheme: 'http', host: 'httpbin.aliyun.com', port: 80, method: 'GET', path: '/get', headers: {} });
-    expect(r).toMatchObject({ gateway: 'istio-system/gateway', listener: 'default', route: 'default/http', ruleIndex: 0, matchIndex: 0, needsInput: [] });
+    expect(r).toMatchObject({
+      gateway: 'istio-system/gateway',
+      listener: 'default',
+      route: 'default/http',
+      ruleIndex: 0,
+      matchIndex: 0,
+      needsInput: [],
+    });
     expect(r?.sni).toBeUndefined();
     expect(r?.notes.join(' ')).toContain('*.aliyun.com replaced by httpbin.aliyun.com');
   });
@@ -23,9 +30,14 @@ describe('requests for the seed rules', () => {
   });
 
   it('httpbin path samples turn a prefix into a real endpoint, still under the prefix', () => {
-    const reqs = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/httpbin-https', 0, { wildcardLabel: 'a', pathSamples: HTTPBIN_PATH_SAMPLES });
+    const reqs = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/httpbin-https', 0, {
+      wildcardLabel: 'a',
+      pathSamples: HTTPBIN_PATH_SAMPLES,
+    });
     expect(reqs.map((r) => r.path)).toEqual(['/status/418', '/delay/1']);
-    const odd = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/httpbin-https', 0, { pathSamples: { '/status': '/statusX' } });
+    const odd = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/httpbin-https', 0, {
+      pathSamples: { '/status': '/statusX' },
+    });
     expect(odd[0]?.path).toBe('/status'); // "/statusX" is not under the /status prefix (path segments)
   });
 
@@ -41,7 +53,12 @@ describe('requests from each match type', () => {
 
   it('Exact path, method, exact and regex headers, query params', () => {
     const [r] = build(0);
-    expect(r).toMatchObject({ method: 'POST', path: '/cart?page=2', headers: { 'x-tenant': 'blue', 'x-version': 'v0' }, needsInput: [] });
+    expect(r).toMatchObject({
+      method: 'POST',
+      path: '/cart?page=2',
+      headers: { 'x-tenant': 'blue', 'x-version': 'v0' },
+      needsInput: [],
+    });
     // Route hostnames api.shop.example and *.shop.example: the exact name wins over the wildcard.
     expect(r?.host).toBe('api.shop.example');
     expect(r?.notes.join(' ')).toContain('also accepted: *.shop.example');

@@ -99,7 +99,8 @@ export function buildRequestsForRule(
     (a: Attachment) => a.routeKind === routeKind && a.route === routeKey && (a.protocol === 'HTTP' || a.protocol === 'HTTPS'),
   );
   // Spec (HTTPRouteRule.matches): no matches = one PathPrefix "/" match.
-  const matches: ReadonlyArray<HTTPRouteMatch | GRPCRouteMatch | undefined> = rule.matches && rule.matches.length > 0 ? rule.matches : [undefined];
+  const matches: ReadonlyArray<HTTPRouteMatch | GRPCRouteMatch | undefined> =
+    rule.matches && rule.matches.length > 0 ? rule.matches : [undefined];
   const table = attachments.length > 0 ? (opts.table ?? compileRoutes(snapshot, status)) : undefined;
   const out: VerificationRequest[] = [];
   for (const a of attachments) {

@@ -24,25 +24,45 @@ function result(status: number, body: unknown, headers: Record<string, string> =
 describe('seed: prediction and comparison', () => {
   const w = world('seed-http.yaml', 'seed-https.yaml');
   const [get] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/http', 0);
-  const [teapot] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/httpbin-https', 0, { wildcardLabel: 'a', pathSamples: HTTPBIN_PATH_SAMPLES });
+  const [teapot] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/httpbin-https', 0, {
+    wildcardLabel: 'a',
+    pathSamples: HTTPBIN_PATH_SAMPLES,
+  });
 
-  it('the engine predicts httpbin:8000 through default/http rule 0; the status is httpbin\'s to give', () => {
+  it("the engine predicts httpbin:8000 through default/http rule 0; the status is httpbin's to give", () => {
     const e = predict(w.table, get as VerificationRequest, GATEWAY_IP);
-    expect(e).toMatchObject({ outcome: 'forward', gateway: 'istio-system/gateway', route: 'default/http', ruleIndex: 0, backends: ['default/httpbin'], upstreamPath: '/get' });
+    expect(e).toMatchObject({
+      outcome: 'forward',
+      gateway: 'istio-system/gateway',
+      route: 'default/http',
+      ruleIndex: 0,
+      backends: ['default/httpbin'],
+      upstreamPath: '/get',
+    });
     expect(e.backend).toEqual({ service: 'httpbin', namespace: 'default', port: 8000, weight: 1 });
     expect(e.status).toBeUndefined();
   });
 
-  it('httpbin\'s echo of /get passes', () => {
+  it("httpbin's echo of /get passes", () => {
     const e = predict(w.table, get as VerificationRequest, GATEWAY_IP);
-    const echo = { args: {}, headers: { Host: 'httpbin.aliyun.com', 'User-Agent': 'portico' }, url: 'http://httpbin.aliyun.com/get', method: 'GET', path: '/get' };
+    const echo = {
+      args: {},
+      headers: { Host: 'httpbin.aliyun.com', 'User-Agent': 'portico' },
+      url: 'http://httpbin.aliyun.com/get',
+      method: 'GET',
+      path: '/get',
+    };
     expect(compare(e, result(200, echo))).toEqual({ pass: true, differences: [], recognized: 'httpbin-echo' });
   });
 
   it('/status/418 over HTTPS is expected to be the teapot, and the teapot is recognized', () => {
     const e = predict(w.table, teapot as VerificationRequest, GATEWAY_IP);
     expect(e).toMatchObject({ status: 418, route: 'default/httpbin-https', listener: 'https' });
-    expect(compare(e, result(418, '-=[ teapot ]=-\n\n       _...._\n'))).toEqual({ pass: true, differences: [], recognized: 'httpbin-teapot' });
+    expect(compare(e, result(418, '-=[ teapot ]=-\n\n       _...._\n'))).toEqual({
+      pass: true,
+      differences: [],
+      recognized: 'httpbin-teapot',
+    });
     expect(compare(e, result(200, 'ok')).differences).toEqual([{ field: 'status', expected: '418', actual: '200' }]);
   });
 
@@ -50,7 +70,9 @@ describe('seed: prediction and comparison', () => {
     const e = predict(w.table, get as VerificationRequest, GATEWAY_IP);
     const c = compare(e, result(503, 'no healthy upstream'));
     expect(c.pass).toBe(false);
-    expect(c.differences).toEqual([{ field: 'status', expected: 'an answer from default/httpbin', actual: '503 (the gateway could not reach it)' }]);
+    expect(c.differences).toEqual([
+      { field: 'status', expected: 'an answer from default/httpbin', actual: '503 (the gateway could not reach it)' },
+    ]);
   });
 
   it('a path no rule matches is predicted 404 by the engine', () => {
@@ -62,27 +84,46 @@ describe('seed: prediction and comparison', () => {
   it('an error result fails with the error as the actual value', () => {
     const e = predict(w.table, get as VerificationRequest, GATEWAY_IP);
     const r: VerificationResult = { ...result(0, ''), status: undefined, error: 'connection refused', errorCode: 'refused' };
-    expect(compare(e, r)).toEqual({ pass: false, recognized: 'none', differences: [{ field: 'response', expected: 'a response from the backend', actual: 'connection refused' }] });
+    expect(compare(e, r)).toEqual({
+      pass: false,
+      recognized: 'none',
+      differences: [{ field: 'response', expected: 'a response from the backend', actual: 'connection refused' }],
+    });
   });
 });
 
-describe('filters: rewrites and header edits checked in httpbin\'s echo', () => {
+describe("filters: rewrites and header edits checked in httpbin's echo", () => {
   const w = world('matches.yaml');
   const [legacy] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/matches', 2);
   const req: VerificationRequest = { ...(legacy as VerificationRequest), path: '/legacy/items?x=1', headers: { 'x-debug': '1' } };
   const e = predict(w.table, req, GATEWAY_IP);
 
   it('predicts the rewritten path and the header edits', () => {
-    expect(e).toMatchObject({ rewrittenPath: '/anything/items?x=1', upstreamPath: '/anything/items', requestHeadersAdded: { 'x-route': 'fallback' }, requestHeadersRemoved: ['x-debug'] });
+    expect(e).toMatchObject({
+      rewrittenPath: '/anything/items?x=1',
+      upstreamPath: '/anything/items',
+      requestHeadersAdded: { 'x-route': 'fallback' },
+      requestHeadersRemoved: ['x-debug'],
+    });
   });
 
   it('passes when the backend saw the rewrite and the edits', () => {
-    const echo = { headers: { Host: 'api.shop.example', 'X-Route': 'fallback' }, url: 'http://api.shop.example/anything/items?x=1', method: 'GET', path: '/anything/items' };
+    const echo = {
+      headers: { Host: 'api.shop.example', 'X-Route': 'fallback' },
+      url: 'http://api.shop.example/anything/items?x=1',
+      method: 'GET',
+      path: '/anything/items',
+    };
     expect(compare(e, result(200, echo)).pass).toBe(true);
   });
 
   it('a gateway that ignored the filters fails, each difference listed', () => {
-    const echo = { headers: { Host: 'api.shop.example', 'X-Debug': '1' }, url: 'http://api.shop.example/legacy/items?x=1', path: '/legacy/items', instance: 'httpbin-canary' };
+    const echo = {
+      headers: { Host: 'api.shop.example', 'X-Debug': '1' },
+      url: 'http://api.shop.example/legacy/items?x=1',
+      path: '/legacy/items',
+      instance: 'httpbin-canary',
+    };
     const c = compare(e, result(200, echo));
     expect(c.pass).toBe(false);
     expect(c.differences).toEqual([
@@ -95,6 +136,8 @@ describe('filters: rewrites and header edits checked in httpbin\'s echo', () => 
 
   it('without a path in the echo (httpbin.org), the path comes from url', () => {
     const echo = { headers: { 'X-Route': 'fallback' }, url: 'http://api.shop.example/legacy/items?x=1' };
-    expect(compare(e, result(200, echo)).differences).toEqual([{ field: 'upstream path', expected: '/anything/items', actual: '/legacy/items' }]);
+    expect(compare(e, result(200, echo)).differences).toEqual([
+      { field: 'upstream path', expected: '/anything/items', actual: '/legacy/items' },
+    ]);
   });
 });

@@ -33,7 +33,8 @@ function header(h: VerificationResult['headers'], name: string): string | undefi
 const stripPort = (h: string): string => h.replace(/:\d+$/, '').toLowerCase();
 
 function echoDifferences(e: Expectation, echo: HttpbinEcho, out: Difference[]): void {
-  if (echo.path !== undefined && echo.path !== e.upstreamPath) out.push({ field: 'upstream path', expected: e.upstreamPath, actual: echo.path });
+  if (echo.path !== undefined && echo.path !== e.upstreamPath)
+    out.push({ field: 'upstream path', expected: e.upstreamPath, actual: echo.path });
   if (echo.method !== undefined && e.method !== 'HEAD' && echo.method.toUpperCase() !== e.method.toUpperCase()) {
     out.push({ field: 'upstream method', expected: e.method, actual: echo.method });
   }
@@ -59,16 +60,26 @@ function echoDifferences(e: Expectation, echo: HttpbinEcho, out: Difference[]): 
 export function compare(e: Expectation, r: VerificationResult): Comparison {
   const out: Difference[] = [];
   if (r.error || r.status === undefined) {
-    out.push({ field: 'response', expected: e.status !== undefined ? `status ${e.status}` : 'a response from the backend', actual: r.error ?? 'no response' });
+    out.push({
+      field: 'response',
+      expected: e.status !== undefined ? `status ${e.status}` : 'a response from the backend',
+      actual: r.error ?? 'no response',
+    });
     return { pass: false, differences: out, recognized: 'none' };
   }
-  if (e.status !== undefined && r.status !== e.status) out.push({ field: 'status', expected: String(e.status), actual: String(r.status) });
+  if (e.status !== undefined && r.status !== e.status)
+    out.push({ field: 'status', expected: String(e.status), actual: String(r.status) });
   if (e.status === undefined && e.outcome === 'forward' && UPSTREAM_FAILURE.has(r.status)) {
-    out.push({ field: 'status', expected: `an answer from ${e.backends.join(' or ') || 'the backend'}`, actual: `${r.status} (the gateway could not reach it)` });
+    out.push({
+      field: 'status',
+      expected: `an answer from ${e.backends.join(' or ') || 'the backend'}`,
+      actual: `${r.status} (the gateway could not reach it)`,
+    });
   }
   if (e.grpcStatus !== undefined) {
     const actual = header(r.headers, 'grpc-status');
-    if (actual !== String(e.grpcStatus)) out.push({ field: 'grpc-status', expected: String(e.grpcStatus), actual: actual ?? '(absent)' });
+    if (actual !== String(e.grpcStatus))
+      out.push({ field: 'grpc-status', expected: String(e.grpcStatus), actual: actual ?? '(absent)' });
   }
   if (e.redirectLocation !== undefined) {
     const loc = header(r.headers, 'location');

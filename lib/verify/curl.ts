@@ -37,7 +37,8 @@ export function curlCommand(req: VerificationRequest, target: SendTarget, opts: 
     url = `http://${hostForUrl(target.address)}:${target.port}${req.path}`;
   }
   // curl drops a header given as `name:` with no value; `name;` sends it empty.
-  for (const [name, value] of Object.entries(req.headers)) args.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));
+  for (const [name, value] of Object.entries(req.headers))
+    args.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));
   args.push(`'${url.replace(/'/g, `'\\''`)}'`);
   return args.join(' ');
 }

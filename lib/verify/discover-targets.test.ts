@@ -36,7 +36,12 @@ describe('discoverTargets', () => {
   it('outside the cluster: no externalIPs/clusterIP, a port-forward marker last', () => {
     const t = discoverTargets(gateway(), service(), { inCluster: false });
     expect(t.map((x) => x.kind)).toEqual(['gateway-address', 'load-balancer', 'load-balancer', 'port-forward']);
-    expect(t.at(-1)).toMatchObject({ kind: 'port-forward', address: '', addressType: 'none', service: 'istio-system/istio-ingressgateway' });
+    expect(t.at(-1)).toMatchObject({
+      kind: 'port-forward',
+      address: '',
+      addressType: 'none',
+      service: 'istio-system/istio-ingressgateway',
+    });
   });
 
   it('an address seen twice keeps its first source', () => {
@@ -46,13 +51,21 @@ describe('discoverTargets', () => {
   });
 
   it('a *.svc name is skipped outside the cluster (nothing there resolves it), kept inside', () => {
-    const gw = gateway({ status: { addresses: [{ type: 'Hostname', value: 'istio-ingressgateway.istio-system.svc.cluster.local' }] } });
+    const gw = gateway({
+      status: { addresses: [{ type: 'Hostname', value: 'istio-ingressgateway.istio-system.svc.cluster.local' }] },
+    });
     expect(discoverTargets(gw, undefined, { inCluster: false })).toEqual([]);
-    expect(discoverTargets(gw, undefined, { inCluster: true }).map((x) => x.address)).toEqual(['istio-ingressgateway.istio-system.svc.cluster.local']);
+    expect(discoverTargets(gw, undefined, { inCluster: true }).map((x) => x.address)).toEqual([
+      'istio-ingressgateway.istio-system.svc.cluster.local',
+    ]);
   });
 
   it('a headless Service (clusterIP None) gives no cluster-ip target', () => {
-    const t = discoverTargets(gateway({ status: {} }), { ...service({ clusterIP: 'None', externalIPs: [] }), status: {} }, { inCluster: true });
+    const t = discoverTargets(
+      gateway({ status: {} }),
+      { ...service({ clusterIP: 'None', externalIPs: [] }), status: {} },
+      { inCluster: true },
+    );
     expect(t).toEqual([]);
   });
 
@@ -72,6 +85,8 @@ describe('discoverTargets', () => {
 
   it('boundServiceKey reads the ASM Hostname binding', () => {
     expect(boundServiceKey(gateway())).toBe('istio-system/istio-ingressgateway');
-    expect(boundServiceKey(gateway({ spec: { gatewayClassName: 'istio', listeners: [], addresses: [{ value: '10.0.0.1' }] } }))).toBeUndefined();
+    expect(
+      boundServiceKey(gateway({ spec: { gatewayClassName: 'istio', listeners: [], addresses: [{ value: '10.0.0.1' }] } })),
+    ).toBeUndefined();
   });
 });

@@ -60,7 +60,9 @@ const inClusterName = (h: string): boolean => /\.svc(\.cluster\.local)?\.?$/i.te
 export function discoverTargets(gateway: Gateway, ingressService: IngressService | undefined, opts: DiscoverOptions): Target[] {
   const annotations = { ...ingressService?.metadata.annotations, ...gateway.metadata.annotations };
   const portMap = parseLocalPorts(opts.localPorts ?? annotations[LOCAL_PORTS_ANNOTATION]);
-  const service = ingressService ? `${ingressService.metadata.namespace ?? 'default'}/${ingressService.metadata.name}` : undefined;
+  const service = ingressService
+    ? `${ingressService.metadata.namespace ?? 'default'}/${ingressService.metadata.name}`
+    : undefined;
   const out: Target[] = [];
   const seen = new Set<string>();
   const add = (kind: Target['kind'], address: string | undefined, source: string, withService: boolean): void => {
@@ -68,16 +70,32 @@ export function discoverTargets(gateway: Gateway, ingressService: IngressService
     if (!a || a === 'none' || seen.has(a)) return;
     if (!opts.inCluster && !isIP(a) && inClusterName(a)) return;
     seen.add(a);
-    out.push({ kind, address: a, addressType: isIP(a) ? 'IP' : 'Hostname', source, portMap, ...(withService && service ? { service } : {}) });
+    out.push({
+      kind,
+      address: a,
+      addressType: isIP(a) ? 'IP' : 'Hostname',
+      source,
+      portMap,
+      ...(withService && service ? { service } : {}),
+    });
   };
   for (const a of gateway.status?.addresses ?? []) add('gateway-address', a.value, 'Gateway status address', false);
-  for (const ing of ingressService?.status?.loadBalancer?.ingress ?? []) add('load-balancer', ing.ip ?? ing.hostname, 'LoadBalancer ingress of the ingress gateway Service', true);
+  for (const ing of ingressService?.status?.loadBalancer?.ingress ?? [])
+    add('load-balancer', ing.ip ?? ing.hostname, 'LoadBalancer ingress of the ingress gateway Service', true);
   if (opts.inCluster && ingressService) {
-    for (const ip of ingressService.spec.externalIPs ?? []) add('external-ip', ip, 'external IP of the ingress gateway Service', true);
+    for (const ip of ingressService.spec.externalIPs ?? [])
+      add('external-ip', ip, 'external IP of the ingress gateway Service', true);
     add('cluster-ip', ingressService.spec.clusterIP, 'cluster IP of the ingress gateway Service (console in-cluster)', true);
   }
   if (!opts.inCluster && service) {
-    out.push({ kind: 'port-forward', address: '', addressType: 'none', source: 'port-forward through the Kubernetes API to a ready ingress gateway pod', service, portMap: {} });
+    out.push({
+      kind: 'port-forward',
+      address: '',
+      addressType: 'none',
+      source: 'port-forward through the Kubernetes API to a ready ingress gateway pod',
+      service,
+      portMap: {},
+    });
   }
   return out;
 }

@@ -33,7 +33,11 @@ export interface ExchangeParams {
  * Reads a body up to `max` bytes, then stops reading (destroying the stream) and flags
  * truncation, so a huge or endless response costs at most `max` bytes of memory.
  */
-export function collectBody(stream: Readable, max: number, onEnd: () => void): Promise<{ body: Buffer; size: number; truncated: boolean }> {
+export function collectBody(
+  stream: Readable,
+  max: number,
+  onEnd: () => void,
+): Promise<{ body: Buffer; size: number; truncated: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let kept = 0;

@@ -27,9 +27,13 @@ function httpbinLike(req: IncomingMessage, res: ServerResponse): void {
     res.end('-=[ teapot ]=-\n\n       _...._\n');
     return;
   }
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.replace(/(^|-)\w/g, (c) => c.toUpperCase()), String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k.replace(/(^|-)\w/g, (c) => c.toUpperCase()), String(v)]),
+  );
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ args: {}, headers, url: `http://${req.headers.host}${req.url}`, method: req.method, path: url.pathname }));
+  res.end(
+    JSON.stringify({ args: {}, headers, url: `http://${req.headers.host}${req.url}`, method: req.method, path: url.pathname }),
+  );
 }
 
 const servers: Server[] = [];
@@ -53,7 +57,10 @@ describe('seed verification on loopback', () => {
   const policy = { addresses: new Set<string>(), allowLoopback: true, consolePorts: [3000] };
 
   async function verify(routeKey: string, label: string) {
-    const [req] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', routeKey, 0, { wildcardLabel: label, pathSamples: HTTPBIN_PATH_SAMPLES });
+    const [req] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', routeKey, 0, {
+      wildcardLabel: label,
+      pathSamples: HTTPBIN_PATH_SAMPLES,
+    });
     if (!req) throw new Error('no request built');
     const gw = w.snapshot.gateways.find((g) => `${g.metadata.namespace}/${g.metadata.name}` === req.gateway);
     if (!gw) throw new Error('no gateway');
@@ -74,7 +81,7 @@ describe('seed verification on loopback', () => {
     return Number(stdout);
   };
 
-  it('HTTP route: 200 with httpbin\'s echo, as expected; curl agrees', async () => {
+  it("HTTP route: 200 with httpbin's echo, as expected; curl agrees", async () => {
     const v = await verify('default/http', 'httpbin');
     expect(v.target.source).toBe('Gateway status address');
     expect(v.result.status).toBe(200);
@@ -88,7 +95,9 @@ describe('seed verification on loopback', () => {
     expect(v.result.status).toBe(418);
     expect(v.comparison).toEqual({ pass: true, differences: [], recognized: 'httpbin-teapot' });
     expect(v.result.tls).toMatchObject({ subject: 'CN=*.aliyun.com', coversHost: true });
-    expect(v.curl).toBe(`curl -k -i --resolve a.aliyun.com:${ports.https}:127.0.0.1 'https://a.aliyun.com:${ports.https}/status/418'`);
+    expect(v.curl).toBe(
+      `curl -k -i --resolve a.aliyun.com:${ports.https}:127.0.0.1 'https://a.aliyun.com:${ports.https}/status/418'`,
+    );
     expect(await curlStatus(v.curl)).toBe(418);
   });
 });

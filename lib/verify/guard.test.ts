@@ -32,7 +32,7 @@ describe('guardTarget', () => {
     expect(reasonOf(r)).toContain(kind === 'unspecified' ? 'unspecified' : kind);
   });
 
-  it('refuses the console\'s own port on loopback, and loopback when not the local cluster', () => {
+  it("refuses the console's own port on loopback, and loopback when not the local cluster", () => {
     expect(reasonOf(guardTarget('127.0.0.1', 3000, policy))).toContain('the console itself');
     expect(reasonOf(guardTarget('127.0.0.2', 3000, policy))).toContain('the console itself');
     expect(reasonOf(guardTarget('127.0.0.1', 80, { ...policy, allowLoopback: false }))).toContain('loopback');
@@ -97,11 +97,17 @@ describe('resolve once (no DNS rebinding)', () => {
 
   it('a name resolving to metadata or an unknown address is refused with the reason', async () => {
     const meta: LookupFn = async () => ({ address: '100.100.100.200', family: 4 });
-    expect(await resolveAndGuard('metadata.example', 80, policy, meta)).toMatchObject({ ok: false, reason: expect.stringContaining('metadata') });
+    expect(await resolveAndGuard('metadata.example', 80, policy, meta)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('metadata'),
+    });
     const fail: LookupFn = async () => {
       throw new Error('ENOTFOUND');
     };
-    expect(await resolveAndGuard('nowhere.invalid', 80, policy, fail)).toMatchObject({ ok: false, reason: expect.stringContaining('cannot resolve') });
+    expect(await resolveAndGuard('nowhere.invalid', 80, policy, fail)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('cannot resolve'),
+    });
     expect(await resolveAndGuard('a b', 80, policy, meta)).toMatchObject({ ok: false });
   });
 

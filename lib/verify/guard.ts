@@ -31,7 +31,8 @@ export function guardTarget(addr: string, port: number, allowed: GuardPolicy): G
   if (/[\r\n\0]/.test(addr)) return refuse('address contains control characters');
   if (!Number.isInteger(port) || port < 1 || port > 65535) return refuse(`port ${port} is not a TCP port (1-65535)`);
   const ip = canonicalIp(addr);
-  if (isIP(ip) === 0) return refuse(`"${addr}" is not an IP address: resolve it first (requests go to the resolved address only)`);
+  if (isIP(ip) === 0)
+    return refuse(`"${addr}" is not an IP address: resolve it first (requests go to the resolved address only)`);
   const cls = classifyIp(ip);
   if (cls === 'metadata') return refuse(`${ip} is a cloud instance metadata address: never a gateway, always refused`);
   if (cls === 'link-local') return refuse(`${ip} is link-local (169.254.0.0/16, fe80::/10): refused`);
@@ -59,16 +60,21 @@ const CONTROL = /[\r\n\0]/;
  * and header names are tokens, the path is origin-form, the header section is bounded.
  */
 export function guardRequest(req: Pick<VerificationRequest, 'method' | 'path' | 'host' | 'headers' | 'sni'>): GuardResult {
-  if (CONTROL.test(req.method) || !TOKEN.test(req.method)) return refuse(`method ${JSON.stringify(req.method)} is not an HTTP token`);
+  if (CONTROL.test(req.method) || !TOKEN.test(req.method))
+    return refuse(`method ${JSON.stringify(req.method)} is not an HTTP token`);
   if (CONTROL.test(req.path)) return refuse('path contains CR, LF or NUL (header injection): refused');
-  if (!req.path.startsWith('/') || /[\s\x7f]/.test(req.path)) return refuse(`path ${JSON.stringify(req.path)} must start with "/" and contain no whitespace`);
-  if (CONTROL.test(req.host) || /[\s/@\\]/.test(req.host) || req.host === '') return refuse(`host ${JSON.stringify(req.host)} is not a host name`);
-  if (req.sni !== undefined && (CONTROL.test(req.sni) || /[\s/@\\]/.test(req.sni))) return refuse('SNI contains invalid characters');
+  if (!req.path.startsWith('/') || /[\s\x7f]/.test(req.path))
+    return refuse(`path ${JSON.stringify(req.path)} must start with "/" and contain no whitespace`);
+  if (CONTROL.test(req.host) || /[\s/@\\]/.test(req.host) || req.host === '')
+    return refuse(`host ${JSON.stringify(req.host)} is not a host name`);
+  if (req.sni !== undefined && (CONTROL.test(req.sni) || /[\s/@\\]/.test(req.sni)))
+    return refuse('SNI contains invalid characters');
   const entries = Object.entries(req.headers);
   if (entries.length > MAX_HEADERS) return refuse(`more than ${MAX_HEADERS} headers`);
   let size = 0;
   for (const [name, value] of entries) {
-    if (CONTROL.test(name) || CONTROL.test(value)) return refuse(`header ${JSON.stringify(name)} contains CR, LF or NUL (header injection): refused`);
+    if (CONTROL.test(name) || CONTROL.test(value))
+      return refuse(`header ${JSON.stringify(name)} contains CR, LF or NUL (header injection): refused`);
     if (!TOKEN.test(name)) return refuse(`header name ${JSON.stringify(name)} is not an HTTP token`);
     if (name.toLowerCase() === 'host') return refuse('set the Host through the request host, not as a header');
     size += name.length + value.length + 4;

@@ -27,7 +27,8 @@ export function parseHttpbinEcho(body: RenderedBody | undefined): HttpbinEcho | 
   if (body?.kind !== 'json' || !isRecord(body.value) || !isRecord(body.value.headers)) return undefined;
   const v = body.value;
   const headers: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v.headers as Record<string, unknown>)) if (typeof val === 'string') headers[k.toLowerCase()] = val;
+  for (const [k, val] of Object.entries(v.headers as Record<string, unknown>))
+    if (typeof val === 'string') headers[k.toLowerCase()] = val;
   let path = str(v.path);
   const url = str(v.url);
   if (path === undefined && url) {

@@ -13,11 +13,30 @@
  */
 import 'server-only';
 
-export type { CertificateSummary, NeedsInput, RenderedBody, SendErrorCode, SendTarget, Target, TargetKind, Timings, VerificationRequest, VerificationResult } from './types';
+export type {
+  CertificateSummary,
+  NeedsInput,
+  RenderedBody,
+  SendErrorCode,
+  SendTarget,
+  Target,
+  TargetKind,
+  Timings,
+  VerificationRequest,
+  VerificationResult,
+} from './types';
 export { buildRequestsForRule, HTTPBIN_PATH_SAMPLES, type BuildOptions } from './build-requests';
 export type { HostOptions } from './match-values';
 export { sampleForRegex } from './regex-sample';
-export { discoverTargets, parseLocalPorts, targetPort, boundServiceKey, LOCAL_PORTS_ANNOTATION, type DiscoverOptions, type IngressService } from './discover-targets';
+export {
+  discoverTargets,
+  parseLocalPorts,
+  targetPort,
+  boundServiceKey,
+  LOCAL_PORTS_ANNOTATION,
+  type DiscoverOptions,
+  type IngressService,
+} from './discover-targets';
 export { guardTarget, guardRequest, MAX_REQUEST_HEADER_BYTES, type GuardPolicy, type GuardResult } from './guard';
 export { canonicalIp, classifyIp, type RangeClass } from './address-ranges';
 export { resolveOnce, resolveAndGuard, type Resolved, type LookupFn, type GuardedAddress } from './resolve';

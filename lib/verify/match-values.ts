@@ -14,7 +14,14 @@ export function valueFor(
   if ((m.type ?? 'Exact') === 'Exact') return { value: m.value };
   const sample = sampleForRegex(m.value);
   if (sample !== null) return { value: sample };
-  return { value: '', needs: { field: kind, name: m.name, reason: `regular expression ${m.value} is too complex to sample: enter a matching value` } };
+  return {
+    value: '',
+    needs: {
+      field: kind,
+      name: m.name,
+      reason: `regular expression ${m.value} is too complex to sample: enter a matching value`,
+    },
+  };
 }
 
 /** Options controlling how hostnames become a Host header. */

@@ -2,7 +2,14 @@
  * What the configuration promises for a request, asked of the routing engine (never
  * re-derived here): rule, backend, status, header edits, rewrite and redirect. Pure.
  */
-import { applyHeaderOps, routeGrpc, routeHttp, type BackendTarget, type HeaderOp, type RouteTable } from '@/lib/gateway-api/routing';
+import {
+  applyHeaderOps,
+  routeGrpc,
+  routeHttp,
+  type BackendTarget,
+  type HeaderOp,
+  type RouteTable,
+} from '@/lib/gateway-api/routing';
 import type { VerificationRequest } from './types';
 
 /** The engine's prediction for one request, in the terms {@link compare} checks. */

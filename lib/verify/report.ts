@@ -29,7 +29,9 @@ export function reportName(r: VerificationReport): string {
 
 const escapeXml = (s: string): string =>
   // XML 1.0 forbids most control characters even escaped: drop them.
-  s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, '').replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  s
+    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, '')
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 /** JUnit XML (the Ant/Surefire dialect GitLab, Jenkins and GitHub reporters read). */
 export function toJUnitXml(reports: readonly VerificationReport[], suiteName = 'portico verification'): string {
@@ -40,7 +42,8 @@ export function toJUnitXml(reports: readonly VerificationReport[], suiteName = '
     const v = verdictOf(r);
     const attrs = `classname="${escapeXml(`${r.request.gateway}.${r.request.listener}`)}" name="${escapeXml(reportName(r))}" time="${(r.result.timings.total / 1000).toFixed(3)}"`;
     if (v === 'pass') return `  <testcase ${attrs}/>`;
-    if (v === 'error') return `  <testcase ${attrs}>\n    <error message="${escapeXml(r.result.error ?? '')}" type="${escapeXml(r.result.errorCode ?? 'other')}">${escapeXml(r.curl)}</error>\n  </testcase>`;
+    if (v === 'error')
+      return `  <testcase ${attrs}>\n    <error message="${escapeXml(r.result.error ?? '')}" type="${escapeXml(r.result.errorCode ?? 'other')}">${escapeXml(r.curl)}</error>\n  </testcase>`;
     const lines = r.comparison.differences.map((d) => `${d.field}: expected ${d.expected}, got ${d.actual}`);
     return `  <testcase ${attrs}>\n    <failure message="${escapeXml(lines[0] ?? 'differs')}" type="mismatch">${escapeXml([...lines, r.curl].join('\n'))}</failure>\n  </testcase>`;
   });
@@ -57,5 +60,9 @@ export function toJUnitXml(reports: readonly VerificationReport[], suiteName = '
 export function toJsonReport(reports: readonly VerificationReport[]): string {
   const summary = { total: reports.length, pass: 0, fail: 0, error: 0 };
   for (const r of reports) summary[verdictOf(r)]++;
-  return JSON.stringify({ summary, reports: reports.map((r) => ({ verdict: verdictOf(r), name: reportName(r), ...r })) }, null, 2);
+  return JSON.stringify(
+    { summary, reports: reports.map((r) => ({ verdict: verdictOf(r), name: reportName(r), ...r })) },
+    null,
+    2,
+  );
 }

@@ -49,7 +49,8 @@ export async function resolveAndGuard(
   policy: GuardPolicy,
   lookup: LookupFn = defaultLookup,
 ): Promise<GuardedAddress> {
-  if (/[\r\n\0\s/]/.test(hostOrIp) || hostOrIp === '') return { ok: false, reason: `"${hostOrIp}" is not a host name or IP address` };
+  if (/[\r\n\0\s/]/.test(hostOrIp) || hostOrIp === '')
+    return { ok: false, reason: `"${hostOrIp}" is not a host name or IP address` };
   let r: Resolved;
   try {
     r = await resolveOnce(hostOrIp, lookup);

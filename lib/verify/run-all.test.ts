@@ -48,23 +48,46 @@ describe('runAll', () => {
   });
 
   it('a throwing send becomes a result through onError', async () => {
-    const out = await runAll([1, 2], async (n) => {
-      if (n === 2) throw new Error('boom');
-      return 'ok';
-    }, { onError: (e) => `error: ${(e as Error).message}` });
+    const out = await runAll(
+      [1, 2],
+      async (n) => {
+        if (n === 2) throw new Error('boom');
+        return 'ok';
+      },
+      { onError: (e) => `error: ${(e as Error).message}` },
+    );
     expect(out.results).toEqual(['ok', 'error: boom']);
   });
 });
 
 const req: VerificationRequest = {
-  scheme: 'http', host: 'httpbin.aliyun.com', port: 80, method: 'GET', path: '/get?a=<b>&c', headers: {},
-  gateway: 'istio-system/gateway', listener: 'default', routeKind: 'HTTPRoute', route: 'default/http', ruleIndex: 0, matchIndex: 0, notes: [], needsInput: [],
+  scheme: 'http',
+  host: 'httpbin.aliyun.com',
+  port: 80,
+  method: 'GET',
+  path: '/get?a=<b>&c',
+  headers: {},
+  gateway: 'istio-system/gateway',
+  listener: 'default',
+  routeKind: 'HTTPRoute',
+  route: 'default/http',
+  ruleIndex: 0,
+  matchIndex: 0,
+  notes: [],
+  needsInput: [],
 };
 const timings = { dns: 0, connect: 1, tls: 0, firstByte: 2, total: 12 };
 const report = (over: Partial<VerificationReport>): VerificationReport => ({
   request: req,
   target: { address: '127.0.0.1', port: 80 },
-  result: { target: { address: '127.0.0.1', port: 80 }, status: 200, headers: {}, body: renderBody(Buffer.from('{}'), 'application/json', false), timings, redirects: [] },
+  result: {
+    target: { address: '127.0.0.1', port: 80 },
+    status: 200,
+    headers: {},
+    body: renderBody(Buffer.from('{}'), 'application/json', false),
+    timings,
+    redirects: [],
+  },
   comparison: { pass: true, differences: [], recognized: 'other' },
   curl: "curl -i -H 'Host: httpbin.aliyun.com' 'http://127.0.0.1:80/get'",
   ...over,
@@ -72,8 +95,19 @@ const report = (over: Partial<VerificationReport>): VerificationReport => ({
 
 describe('exports', () => {
   const pass = report({});
-  const fail = report({ comparison: { pass: false, recognized: 'httpbin-echo', differences: [{ field: 'status', expected: '200', actual: '503' }] } });
-  const error = report({ result: { target: { address: '127.0.0.1', port: 80 }, headers: {}, timings, redirects: [], error: 'connection refused "x" & <y>', errorCode: 'refused' } });
+  const fail = report({
+    comparison: { pass: false, recognized: 'httpbin-echo', differences: [{ field: 'status', expected: '200', actual: '503' }] },
+  });
+  const error = report({
+    result: {
+      target: { address: '127.0.0.1', port: 80 },
+      headers: {},
+      timings,
+      redirects: [],
+      error: 'connection refused "x" & <y>',
+      errorCode: 'refused',
+    },
+  });
 
   it('verdicts', () => {
     expect([pass, fail, error].map(verdictOf)).toEqual(['pass', 'fail', 'error']);
@@ -81,7 +115,9 @@ describe('exports', () => {
 
   it('JUnit XML: counts, one testcase per request, failures with differences, escaped', () => {
     const xml = toJUnitXml([pass, fail, error]);
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuite name="portico verification" tests="3" failures="1" errors="1" skipped="0" time="0.036">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuite name="portico verification" tests="3" failures="1" errors="1" skipped="0" time="0.036">/,
+    );
     expect(xml.match(/<testcase /g)).toHaveLength(3);
     expect(xml).toContain('name="HTTPRoute default/http rule 0 match 0: GET http://httpbin.aliyun.com:80/get?a=&lt;b&gt;&amp;c"');
     expect(xml).toContain('<failure message="status: expected 200, got 503" type="mismatch">');

@@ -14,7 +14,15 @@ import type { VerificationRequest } from './types';
 export async function exchangeHttp1(req: VerificationRequest, p: ExchangeParams): Promise<Exchange> {
   const marks: Marks = { start: process.hrtime.bigint() };
   const sni = req.sni ?? req.host;
-  const socket = await openSocket({ scheme: req.scheme, address: p.address, port: p.port, servername: sni, alpn: ['http/1.1'], marks, signal: p.signal });
+  const socket = await openSocket({
+    scheme: req.scheme,
+    address: p.address,
+    port: p.port,
+    servername: sni,
+    alpn: ['http/1.1'],
+    marks,
+    signal: p.signal,
+  });
   const tls = req.scheme === 'https' ? summarizeCertificate(socket as TLSSocket, req.host) : undefined;
   return new Promise<Exchange>((resolve, reject) => {
     const cr = httpRequest({

@@ -13,7 +13,15 @@ import type { VerificationRequest } from './types';
 /** Sends `req` over HTTP/2 to `p.address:p.port`. */
 export async function exchangeHttp2(req: VerificationRequest, p: ExchangeParams): Promise<Exchange> {
   const marks: Marks = { start: process.hrtime.bigint() };
-  const socket = await openSocket({ scheme: req.scheme, address: p.address, port: p.port, servername: req.sni ?? req.host, alpn: ['h2'], marks, signal: p.signal });
+  const socket = await openSocket({
+    scheme: req.scheme,
+    address: p.address,
+    port: p.port,
+    servername: req.sni ?? req.host,
+    alpn: ['h2'],
+    marks,
+    signal: p.signal,
+  });
   const tls = req.scheme === 'https' ? summarizeCertificate(socket as TLSSocket, req.host) : undefined;
   if (req.scheme === 'https' && (socket as TLSSocket).alpnProtocol !== 'h2') {
     socket.destroy();
@@ -37,7 +45,9 @@ export async function exchangeHttp2(req: VerificationRequest, p: ExchangeParams)
       stream.once('response', (h) => {
         marks.firstByte = process.hrtime.bigint();
         const headers: Record<string, string | string[]> = {};
-        for (const [k, v] of Object.entries(h)) if (!k.startsWith(':') && v !== undefined) headers[k] = Array.isArray(v) ? (k === 'set-cookie' ? v : v.join(', ')) : String(v);
+        for (const [k, v] of Object.entries(h))
+          if (!k.startsWith(':') && v !== undefined)
+            headers[k] = Array.isArray(v) ? (k === 'set-cookie' ? v : v.join(', ')) : String(v);
         let trailers: Record<string, string> = {};
         stream.once('trailers', (t) => {
           trailers = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, String(v)]));
@@ -47,7 +57,16 @@ export async function exchangeHttp2(req: VerificationRequest, p: ExchangeParams)
         }).then(({ body, size, truncated }) => {
           // gRPC puts its status in trailers; surface them with the headers.
           for (const [k, v] of Object.entries(trailers)) headers[k] ??= v;
-          resolve({ httpVersion: '2.0', status: Number(h[constants.HTTP2_HEADER_STATUS] ?? 0), headers, body, size, truncated, marks, ...(tls ? { tls } : {}) });
+          resolve({
+            httpVersion: '2.0',
+            status: Number(h[constants.HTTP2_HEADER_STATUS] ?? 0),
+            headers,
+            body,
+            size,
+            truncated,
+            marks,
+            ...(tls ? { tls } : {}),
+          });
         }, reject);
       });
     });

@@ -3,7 +3,12 @@
  * speaking HTTP/1.1 and h2 (ALPN) with a certificate for *.aliyun.com, and an h2c server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createSecureServer, createServer as createH2cServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import {
+  createSecureServer,
+  createServer as createH2cServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Server } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,10 +86,28 @@ afterAll(async () => {
 });
 
 const base: VerificationRequest = {
-  scheme: 'http', host: 'httpbin.aliyun.com', port: 80, method: 'GET', path: '/echo', headers: {},
-  gateway: 'istio-system/gateway', listener: 'default', routeKind: 'HTTPRoute', route: 'default/http', ruleIndex: 0, notes: [], needsInput: [],
+  scheme: 'http',
+  host: 'httpbin.aliyun.com',
+  port: 80,
+  method: 'GET',
+  path: '/echo',
+  headers: {},
+  gateway: 'istio-system/gateway',
+  listener: 'default',
+  routeKind: 'HTTPRoute',
+  route: 'default/http',
+  ruleIndex: 0,
+  notes: [],
+  needsInput: [],
 };
-const https = (over: Partial<VerificationRequest> = {}): VerificationRequest => ({ ...base, scheme: 'https', host: 'a.aliyun.com', sni: 'a.aliyun.com', port: 443, ...over });
+const https = (over: Partial<VerificationRequest> = {}): VerificationRequest => ({
+  ...base,
+  scheme: 'https',
+  host: 'a.aliyun.com',
+  sni: 'a.aliyun.com',
+  port: 443,
+  ...over,
+});
 const to = (port: number) => ({ address: '127.0.0.1', port });
 
 describe('HTTP/1.1', () => {
@@ -141,7 +164,13 @@ describe('HTTPS', () => {
     const r = await sendVerification(https({ path: '/status/418' }), to(httpsPort));
     expect(r.status).toBe(418);
     expect(sniSeen).toEqual(['a.aliyun.com']);
-    expect(r.tls).toMatchObject({ subject: 'CN=*.aliyun.com', sans: ['*.aliyun.com', 'a.aliyun.com'], issuer: 'CN=*.aliyun.com', coversHost: true, trusted: false });
+    expect(r.tls).toMatchObject({
+      subject: 'CN=*.aliyun.com',
+      sans: ['*.aliyun.com', 'a.aliyun.com'],
+      issuer: 'CN=*.aliyun.com',
+      coversHost: true,
+      trusted: false,
+    });
     expect(r.tls?.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(Date.parse(r.tls?.validTo ?? '')).toBeGreaterThan(Date.now());
     expect(r.timings.tls).toBeGreaterThan(0);

@@ -37,7 +37,8 @@ export interface SendOptions {
 export const MAX_REDIRECTS = 5;
 const MIB = 1024 * 1024;
 
-const ms = (a: bigint | undefined, b: bigint | undefined): number => (a !== undefined && b !== undefined && b >= a ? Math.round(Number(b - a) / 1e4) / 100 : 0);
+const ms = (a: bigint | undefined, b: bigint | undefined): number =>
+  a !== undefined && b !== undefined && b >= a ? Math.round(Number(b - a) / 1e4) / 100 : 0;
 
 function timingsOf(m: Marks | undefined, dnsMs: number, now: bigint): Timings {
   if (!m) return { dns: dnsMs, connect: 0, tls: 0, firstByte: 0, total: dnsMs };
@@ -55,11 +56,14 @@ function timingsOf(m: Marks | undefined, dnsMs: number, now: bigint): Timings {
 export function describeError(err: unknown, timeoutMs: number): { code: SendErrorCode; text: string } {
   const e = err as { code?: string; message?: string; name?: string };
   const msg = e?.message ?? String(err);
-  if (e?.code === 'ETIMEDOUT' || e?.name === 'TimeoutError') return { code: 'timeout', text: `no complete response within ${timeoutMs} ms` };
+  if (e?.code === 'ETIMEDOUT' || e?.name === 'TimeoutError')
+    return { code: 'timeout', text: `no complete response within ${timeoutMs} ms` };
   if (e?.name === 'AbortError' || e?.code === 'ABORT_ERR') return { code: 'aborted', text: 'cancelled' };
   if (e?.code === 'ECONNREFUSED') return { code: 'refused', text: `connection refused: nothing listens there (${msg})` };
-  if (e?.code === 'ECONNRESET' || e?.code === 'EPIPE' || /socket hang up/.test(msg)) return { code: 'reset', text: `connection reset by the peer (${msg})` };
-  if (e?.code === 'EPROTO' || /^ERR_(SSL|TLS)/.test(e?.code ?? '') || /SSL|TLS|handshake/i.test(msg)) return { code: 'tls', text: `TLS handshake failed: ${msg}` };
+  if (e?.code === 'ECONNRESET' || e?.code === 'EPIPE' || /socket hang up/.test(msg))
+    return { code: 'reset', text: `connection reset by the peer (${msg})` };
+  if (e?.code === 'EPROTO' || /^ERR_(SSL|TLS)/.test(e?.code ?? '') || /SSL|TLS|handshake/i.test(msg))
+    return { code: 'tls', text: `TLS handshake failed: ${msg}` };
   return { code: 'other', text: msg };
 }
 
@@ -73,10 +77,23 @@ function nextHop(req: VerificationRequest, location: string): VerificationReques
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   const scheme = u.protocol === 'https:' ? 'https' : 'http';
   const port = u.port ? Number(u.port) : scheme === 'https' ? 443 : 80;
-  return { ...req, scheme, host: u.hostname, port, path: `${u.pathname}${u.search}`, sni: scheme === 'https' ? u.hostname : undefined };
+  return {
+    ...req,
+    scheme,
+    host: u.hostname,
+    port,
+    path: `${u.pathname}${u.search}`,
+    sni: scheme === 'https' ? u.hostname : undefined,
+  };
 }
 
-function fail(target: SendTarget, code: SendErrorCode, error: string, timings: Timings, redirects: VerificationResult['redirects']): VerificationResult {
+function fail(
+  target: SendTarget,
+  code: SendErrorCode,
+  error: string,
+  timings: Timings,
+  redirects: VerificationResult['redirects'],
+): VerificationResult {
   return { target, headers: {}, timings, redirects, error, errorCode: code };
 }
 
@@ -84,12 +101,17 @@ function fail(target: SendTarget, code: SendErrorCode, error: string, timings: T
  * Sends `req` to `target` (an IP and port). See {@link SendOptions} for limits; the
  * result carries status line, headers, rendered body, timings and the TLS certificate.
  */
-export async function sendVerification(req: VerificationRequest, target: SendTarget, opts: SendOptions = {}): Promise<VerificationResult> {
+export async function sendVerification(
+  req: VerificationRequest,
+  target: SendTarget,
+  opts: SendOptions = {},
+): Promise<VerificationResult> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const dnsMs = opts.dnsMs ?? 0;
   const redirects: VerificationResult['redirects'] = [];
   const zero = timingsOf(undefined, dnsMs, 0n);
-  if (isIP(target.address) === 0) return fail(target, 'guard', `target ${target.address} is not an IP: resolve it once first`, zero, redirects);
+  if (isIP(target.address) === 0)
+    return fail(target, 'guard', `target ${target.address} is not an IP: resolve it once first`, zero, redirects);
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let current = req;

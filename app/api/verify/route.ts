@@ -13,7 +13,8 @@ const json = (status: number, error: string) => Response.json({ error }, { statu
 export async function POST(request: Request) {
   // A cross-site page must not start outbound requests with this user's cookie.
   const origin = request.headers.get('origin');
-  if (origin && new URL(origin).host !== request.headers.get('host')) return json(403, 'Verify-all accepts requests from the console itself only.');
+  if (origin && new URL(origin).host !== request.headers.get('host'))
+    return json(403, 'Verify-all accepts requests from the console itself only.');
   const parsed = verifyAllInputSchema.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) return json(400, `Invalid verify-all request: ${issuesText(parsed.error)}.`);
   const jar = await cookies();
@@ -31,7 +32,12 @@ export async function POST(request: Request) {
         if (!abort.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
       };
       runVerifyAll(parsed.data, session.id, port ? [Number(port)] : [], abort.signal, emit)
-        .catch((err: unknown) => emit({ type: 'error', error: `Verify-all could not run: ${describeError(err)}. Check that the cluster is reachable and try again.` }))
+        .catch((err: unknown) =>
+          emit({
+            type: 'error',
+            error: `Verify-all could not run: ${describeError(err)}. Check that the cluster is reachable and try again.`,
+          }),
+        )
         .finally(() => {
           release();
           if (!abort.signal.aborted) controller.close();
@@ -41,7 +47,9 @@ export async function POST(request: Request) {
       abort.abort();
     },
   });
-  return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(stream, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }
 
 /** The JSON or JUnit XML export of a run of this session: `?run=<id>&format=json|junit`. */
@@ -51,7 +59,11 @@ export async function GET(request: Request) {
   const format = url.searchParams.get('format') === 'junit' ? 'junit' : 'json';
   const session = (await cookies()).get(VERIFY_SESSION_COOKIE)?.value ?? '';
   const body = exportRun(run, session, format);
-  if (body === undefined) return json(404, `Verification run ${run || '(none)'} is unknown or expired (runs are kept 30 minutes): run Verify all again.`);
+  if (body === undefined)
+    return json(
+      404,
+      `Verification run ${run || '(none)'} is unknown or expired (runs are kept 30 minutes): run Verify all again.`,
+    );
   return new Response(body, {
     headers: {
       'content-type': format === 'junit' ? 'application/xml; charset=utf-8' : 'application/json; charset=utf-8',

@@ -6,7 +6,15 @@ import type { GRPCRoute, GRPCRouteMatch, HTTPRoute, HTTPRouteFilter, ResolvedBac
 import { readRetry } from './extensions';
 import { compileFullMatch, compileHttpMatch, type ValueMatcher } from './matchers';
 import type { RefResolver } from './refs';
-import type { CompiledBackend, CompiledFilter, CompiledGrpcMatch, CompiledRule, GrpcCandidate, HttpCandidate, RouteRef } from './table';
+import type {
+  CompiledBackend,
+  CompiledFilter,
+  CompiledGrpcMatch,
+  CompiledRule,
+  GrpcCandidate,
+  HttpCandidate,
+  RouteRef,
+} from './table';
 
 /** Builds the precedence identity of a route. */
 export function routeRef(kind: RouteKind, route: HTTPRoute | GRPCRoute): RouteRef {
@@ -42,12 +50,26 @@ function fallbackBackend(r: ReturnType<RefResolver>, weight: number, group: stri
 interface RawRule {
   name?: string;
   filters?: HTTPRouteFilter[];
-  backendRefs?: Array<{ group?: string; kind?: string; name: string; namespace?: string; port?: number; weight?: number; filters?: HTTPRouteFilter[] }>;
+  backendRefs?: Array<{
+    group?: string;
+    kind?: string;
+    name: string;
+    namespace?: string;
+    port?: number;
+    weight?: number;
+    filters?: HTTPRouteFilter[];
+  }>;
   timeouts?: { request?: string; backendRequest?: string };
 }
 
 /** One rule with its backends resolved; `resolved` comes from `EngineStatus.backends`. */
-export function compileRule(rule: RawRule, index: number, ref: RouteRef, resolved: ResolvedRule | undefined, resolve: RefResolver): CompiledRule {
+export function compileRule(
+  rule: RawRule,
+  index: number,
+  ref: RouteRef,
+  resolved: ResolvedRule | undefined,
+  resolve: RefResolver,
+): CompiledRule {
   const refs = rule.backendRefs ?? [];
   const backends: CompiledBackend[] = refs.map((b, i) => {
     const fromStatus = resolved?.backends.length === refs.length ? resolved.backends[i] : undefined;
@@ -72,7 +94,13 @@ export function compileHttpRoute(route: HTTPRoute, resolved: ResolvedRule[] | un
   const out: HttpCandidate[] = [];
   const rules = route.spec.rules ?? [{}];
   rules.forEach((rule, index) => {
-    const compiled = compileRule(rule, index, ref, resolved?.find((r) => r.index === index), resolve);
+    const compiled = compileRule(
+      rule,
+      index,
+      ref,
+      resolved?.find((r) => r.index === index),
+      resolve,
+    );
     const matches = rule.matches?.length ? rule.matches : [undefined];
     matches.forEach((m, matchIndex) => out.push({ route: ref, rule: compiled, matchIndex, match: compileHttpMatch(m) }));
   });
@@ -113,7 +141,13 @@ export function compileGrpcRoute(route: GRPCRoute, resolved: ResolvedRule[] | un
   const ref = routeRef('GRPCRoute', route);
   const out: GrpcCandidate[] = [];
   (route.spec.rules ?? [{}]).forEach((rule, index) => {
-    const compiled = compileRule(rule, index, ref, resolved?.find((r) => r.index === index), resolve);
+    const compiled = compileRule(
+      rule,
+      index,
+      ref,
+      resolved?.find((r) => r.index === index),
+      resolve,
+    );
     const matches = rule.matches?.length ? rule.matches : [undefined];
     matches.forEach((m, matchIndex) => out.push({ route: ref, rule: compiled, matchIndex, match: compileGrpcMatch(m) }));
   });

@@ -56,8 +56,12 @@ function createdMs(g: Gateway): number {
 export function compileRoutes(snapshot: Snapshot, status: RoutingStatusInput): RouteTable {
   const services = indexServices(snapshot);
   const resolve = makeRefResolver(snapshot, services);
-  const httpRoutes = new Map<string, HTTPRoute>(snapshot.httpRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]));
-  const grpcRoutes = new Map<string, GRPCRoute>(snapshot.grpcRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]));
+  const httpRoutes = new Map<string, HTTPRoute>(
+    snapshot.httpRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]),
+  );
+  const grpcRoutes = new Map<string, GRPCRoute>(
+    snapshot.grpcRoutes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]),
+  );
   const byListener = new Map<string, Attachment[]>();
   for (const a of status.attachments) {
     const k = `${a.gateway}#${a.listener}`;

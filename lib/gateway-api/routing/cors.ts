@@ -27,7 +27,12 @@ export function originAllowed(pattern: string, origin: string): boolean {
   if (!p || !o) return false;
   if (p.scheme !== o.scheme || p.port !== o.port) return false;
   if (!p.host.includes('*')) return p.host === o.host;
-  const re = new RegExp(`^${p.host.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${p.host
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(o.host);
 }
 

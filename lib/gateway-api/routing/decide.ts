@@ -26,7 +26,13 @@ function finish(d: RoutingDecision, acc: FilterResult): RoutingDecision {
 }
 
 /** Ends the decision with an error response. */
-function fail(d: RoutingDecision, acc: FilterResult, status: number, grpcStatus: number | undefined, step: ExplanationStep): RoutingDecision {
+function fail(
+  d: RoutingDecision,
+  acc: FilterResult,
+  status: number,
+  grpcStatus: number | undefined,
+  step: ExplanationStep,
+): RoutingDecision {
   d.outcome = 'direct-response';
   d.status = status;
   if (grpcStatus !== undefined) d.grpcStatus = grpcStatus;
@@ -36,7 +42,14 @@ function fail(d: RoutingDecision, acc: FilterResult, status: number, grpcStatus:
 
 /** A decision with nothing decided yet. */
 export function blankDecision(steps: ExplanationStep[]): RoutingDecision {
-  return { outcome: 'direct-response', alternatives: [], requestHeaders: [], responseHeaders: [], mirrors: [], explanation: steps };
+  return {
+    outcome: 'direct-response',
+    alternatives: [],
+    requestHeaders: [],
+    responseHeaders: [],
+    mirrors: [],
+    explanation: steps,
+  };
 }
 
 /** `namespace/name rule N "name"` for explanations. */
@@ -55,7 +68,13 @@ function timeoutsOf(rule: CompiledRule): RoutingDecision['timeouts'] {
  * Completes `d` for the matched rule. `grpc` switches failure statuses to the gRPC
  * mapping (UNAVAILABLE for invalid backends per GRPCRouteRule.backendRefs).
  */
-export function decideRule(d: RoutingDecision, route: RouteRef, rule: CompiledRule, ctx: FilterContext, grpc: boolean): RoutingDecision {
+export function decideRule(
+  d: RoutingDecision,
+  route: RouteRef,
+  rule: CompiledRule,
+  ctx: FilterContext,
+  grpc: boolean,
+): RoutingDecision {
   d.route = route.key;
   d.routeKind = route.kind;
   d.ruleIndex = rule.index;
@@ -64,7 +83,13 @@ export function decideRule(d: RoutingDecision, route: RouteRef, rule: CompiledRu
   d.timeouts = timeoutsOf(rule);
   d.retry = rule.retry;
   const acc = applyFilters(rule.filters, ctx, emptyFilterResult(), `rule ${rule.index}`);
-  if (acc.error) return fail(d, acc, 500, grpc ? 13 : undefined, { step: 'filter', candidate: ruleLabel(route, rule), chosen: false, reason: acc.error });
+  if (acc.error)
+    return fail(d, acc, 500, grpc ? 13 : undefined, {
+      step: 'filter',
+      candidate: ruleLabel(route, rule),
+      chosen: false,
+      reason: acc.error,
+    });
   if (acc.cors?.preflight) {
     d.outcome = 'direct-response';
     d.status = 200;
@@ -79,27 +104,49 @@ export function decideRule(d: RoutingDecision, route: RouteRef, rule: CompiledRu
   const failStatus = grpc ? 503 : 500;
   const failGrpc = grpc ? 14 : undefined;
   if (rule.backends.length === 0) {
-    return fail(d, acc, failStatus, failGrpc, { step: 'backend', candidate: ruleLabel(route, rule), chosen: false, reason: 'rule has no backendRefs' });
+    return fail(d, acc, failStatus, failGrpc, {
+      step: 'backend',
+      candidate: ruleLabel(route, rule),
+      chosen: false,
+      reason: 'rule has no backendRefs',
+    });
   }
   const picked = pickBackend(rule, ctx.random());
   if (!picked) {
-    return fail(d, acc, failStatus, failGrpc, { step: 'backend', candidate: ruleLabel(route, rule), chosen: false, reason: 'every backendRef has weight 0' });
+    return fail(d, acc, failStatus, failGrpc, {
+      step: 'backend',
+      candidate: ruleLabel(route, rule),
+      chosen: false,
+      reason: 'every backendRef has weight 0',
+    });
   }
   const r = picked.resolved;
   const label = `${r.namespace}/${r.name}:${r.port ?? ''}`;
-  if (ctx.explain) for (const alt of d.alternatives) {
-    if (alt.service === r.name && alt.namespace === r.namespace && alt.port === r.port) continue;
-    const why = alt.weight <= 0 ? 'weight 0: never picked' : `not drawn this time (p=${alt.probability.toFixed(3)})`;
-    d.explanation.push({ step: 'backend', candidate: `${alt.namespace}/${alt.service}:${alt.port ?? ''}`, chosen: false, reason: why });
-  }
+  if (ctx.explain)
+    for (const alt of d.alternatives) {
+      if (alt.service === r.name && alt.namespace === r.namespace && alt.port === r.port) continue;
+      const why = alt.weight <= 0 ? 'weight 0: never picked' : `not drawn this time (p=${alt.probability.toFixed(3)})`;
+      d.explanation.push({
+        step: 'backend',
+        candidate: `${alt.namespace}/${alt.service}:${alt.port ?? ''}`,
+        chosen: false,
+        reason: why,
+      });
+    }
   if (!r.valid) {
-    return fail(d, acc, failStatus, failGrpc, { step: 'backend', candidate: label, chosen: true, reason: `drawn but invalid (${r.problem ?? 'invalid'}: ${r.message ?? ''}); its share of traffic gets ${failStatus}` });
+    return fail(d, acc, failStatus, failGrpc, {
+      step: 'backend',
+      candidate: label,
+      chosen: true,
+      reason: `drawn but invalid (${r.problem ?? 'invalid'}: ${r.message ?? ''}); its share of traffic gets ${failStatus}`,
+    });
   }
   d.backend = { service: r.name, namespace: r.namespace, port: r.port, weight: r.weight };
   d.explanation.push({ step: 'backend', candidate: label, chosen: true, reason: `weight ${r.weight} of ${rule.totalWeight}` });
   // Per-backendRef filters (HTTPBackendRef.filters) run only for the chosen backend.
   const after = applyFilters(picked.filters, ctx, acc, `backend ${label}`);
-  if (after.error) return fail(d, acc, 500, grpc ? 13 : undefined, { step: 'filter', candidate: label, chosen: false, reason: after.error });
+  if (after.error)
+    return fail(d, acc, 500, grpc ? 13 : undefined, { step: 'filter', candidate: label, chosen: false, reason: after.error });
   if (after.redirect) {
     d.outcome = 'redirect';
     d.status = after.redirect.status;

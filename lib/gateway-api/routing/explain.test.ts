@@ -4,7 +4,15 @@ import { explainNoMatch } from './explain';
 import type { HttpRequestInput } from './types';
 
 const table = tableFrom('seed.yaml');
-const base: HttpRequestInput = { scheme: 'http', host: 'httpbin.aliyun.com', port: 80, method: 'GET', path: '/get', headers: {}, address: '47.95.10.10' };
+const base: HttpRequestInput = {
+  scheme: 'http',
+  host: 'httpbin.aliyun.com',
+  port: 80,
+  method: 'GET',
+  path: '/get',
+  headers: {},
+  address: '47.95.10.10',
+};
 
 describe('explainNoMatch', () => {
   it('names the closest rule and what differs', () => {

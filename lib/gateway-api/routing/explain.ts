@@ -66,8 +66,15 @@ export function explainNoMatch(table: RouteTable, req: HttpRequestInput, limit =
   const sel = selectListener(table, req);
   if (!sel.listener) {
     const list = listenersFor(table, req);
-    const summary = sel.steps.filter((s) => !s.chosen).map((s) => s.reason).join('; ');
-    return { status: sel.status ?? 404, summary: summary || 'no listener takes the request', closest: listenerMisses(list, host, limit) };
+    const summary = sel.steps
+      .filter((s) => !s.chosen)
+      .map((s) => s.reason)
+      .join('; ');
+    return {
+      status: sel.status ?? 404,
+      summary: summary || 'no listener takes the request',
+      closest: listenerMisses(list, host, limit),
+    };
   }
   const l = sel.listener;
   const target = parseTarget(req.path);
@@ -78,9 +85,19 @@ export function explainNoMatch(table: RouteTable, req: HttpRequestInput, limit =
     const hostOk = hostnames.length === 0 || hostnames.some((h) => hostnameMatches(h, host));
     if (!hostOk) diffs.unshift(`Host ${host} not admitted by route hostnames ${hostnames.join(', ')}`);
     const total = httpMatchConditions(c.match) + 1;
-    misses.push({ candidate: ruleLabel(c.route, c.rule, c.matchIndex), route: c.route.key, ruleIndex: c.rule.index, matchIndex: c.matchIndex, satisfied: total - diffs.length, total, differences: diffs });
+    misses.push({
+      candidate: ruleLabel(c.route, c.rule, c.matchIndex),
+      route: c.route.key,
+      ruleIndex: c.rule.index,
+      matchIndex: c.matchIndex,
+      satisfied: total - diffs.length,
+      total,
+      differences: diffs,
+    });
   }
-  misses.sort((a, b) => a.differences.length - b.differences.length || b.satisfied - a.satisfied || (a.candidate < b.candidate ? -1 : 1));
+  misses.sort(
+    (a, b) => a.differences.length - b.differences.length || b.satisfied - a.satisfied || (a.candidate < b.candidate ? -1 : 1),
+  );
   const matched = misses.some((m) => m.differences.length === 0);
   return {
     gateway: l.gateway,

@@ -61,7 +61,12 @@ export function mirrorFraction(m: { percent?: number; fraction?: { numerator: nu
 }
 
 /** Applies `filters` to `acc` (mutated and returned). `where` labels steps (rule or backend). */
-export function applyFilters(filters: readonly CompiledFilter[], ctx: FilterContext, acc: FilterResult, where: string): FilterResult {
+export function applyFilters(
+  filters: readonly CompiledFilter[],
+  ctx: FilterContext,
+  acc: FilterResult,
+  where: string,
+): FilterResult {
   for (const cf of filters) {
     const f = cf.filter;
     switch (f.type) {
@@ -75,7 +80,13 @@ export function applyFilters(filters: readonly CompiledFilter[], ctx: FilterCont
         const rr = f.requestRedirect ?? {};
         const p = modifyPath(ctx.target.path, rr.path, ctx.match);
         if (p.error) acc.error = p.error;
-        const location = redirectLocation(rr, { scheme: ctx.scheme, host: ctx.host, path: p.path, rawQuery: ctx.target.rawQuery, listenerPort: ctx.listenerPort });
+        const location = redirectLocation(rr, {
+          scheme: ctx.scheme,
+          host: ctx.host,
+          path: p.path,
+          rawQuery: ctx.target.rawQuery,
+          listenerPort: ctx.listenerPort,
+        });
         acc.redirect = { location, status: rr.statusCode ?? 302 };
         break;
       }
@@ -116,7 +127,8 @@ export function applyFilters(filters: readonly CompiledFilter[], ctx: FilterCont
         // Spec (HTTPRouteFilter.extensionRef): a filter that cannot be resolved MUST NOT be skipped.
         acc.error = `filter ${f.type} is not supported by this gateway`;
     }
-    if (ctx.explain) acc.steps.push({ step: 'filter', candidate: `${where} ${f.type}`, chosen: true, reason: describe(f.type, acc) });
+    if (ctx.explain)
+      acc.steps.push({ step: 'filter', candidate: `${where} ${f.type}`, chosen: true, reason: describe(f.type, acc) });
   }
   return acc;
 }
@@ -127,7 +139,9 @@ function describe(type: string, acc: FilterResult): string {
   if (type === 'URLRewrite') return `rewrite to ${acc.rewrittenHost ?? '(same host)'} ${acc.rewrittenPath ?? '(same path)'}`;
   if (type === 'RequestMirror') {
     const m = acc.mirrors[acc.mirrors.length - 1];
-    return m ? `mirror to ${m.service}:${m.port ?? ''} (${Math.round(m.fraction * 100)}%, ${m.selected ? 'mirrored' : 'not mirrored'}${m.valid ? '' : `, invalid: ${m.problem}`})` : 'mirror';
+    return m
+      ? `mirror to ${m.service}:${m.port ?? ''} (${Math.round(m.fraction * 100)}%, ${m.selected ? 'mirrored' : 'not mirrored'}${m.valid ? '' : `, invalid: ${m.problem}`})`
+      : 'mirror';
   }
   if (type === 'CORS' && acc.cors) return acc.cors.originAllowed ? 'origin allowed' : 'origin not allowed or no Origin';
   return 'applied';

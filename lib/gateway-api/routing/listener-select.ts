@@ -66,22 +66,28 @@ export function selectListener(
     for (const l of list) {
       let reason: string;
       if (l === chosen) reason = `most specific listener matching SNI ${sni} and Host ${host}`;
-      else if (status === 421 && l === bySni) reason = `selected by SNI ${sni}, but Host ${host} belongs to ${listenerLabel(byHost!)}: 421 Misdirected Request`;
-      else if (status === 421 && l === byHost) reason = `most specific listener for Host ${host}, but the connection's SNI ${sni} selected another listener`;
-      else if (hostnameMatches(l.hostname, sni)) reason = 'matches SNI but a more specific listener takes precedence (listener isolation)';
+      else if (status === 421 && l === bySni)
+        reason = `selected by SNI ${sni}, but Host ${host} belongs to ${listenerLabel(byHost!)}: 421 Misdirected Request`;
+      else if (status === 421 && l === byHost)
+        reason = `most specific listener for Host ${host}, but the connection's SNI ${sni} selected another listener`;
+      else if (hostnameMatches(l.hostname, sni))
+        reason = 'matches SNI but a more specific listener takes precedence (listener isolation)';
       else continue;
       steps.push({ step: 'listener', candidate: listenerLabel(l), chosen: l === chosen, reason });
     }
     pushUnmatched(steps, list, (l) => !hostnameMatches(l.hostname, sni), `SNI ${sni}`);
-    if (!bySni) steps.push({ step: 'listener', candidate: `SNI ${sni}`, chosen: false, reason: 'no HTTPS listener matches the SNI' });
-    else if (!byHost) steps.push({ step: 'listener', candidate: `Host ${host}`, chosen: false, reason: 'no listener matches the Host: 404' });
+    if (!bySni)
+      steps.push({ step: 'listener', candidate: `SNI ${sni}`, chosen: false, reason: 'no HTTPS listener matches the SNI' });
+    else if (!byHost)
+      steps.push({ step: 'listener', candidate: `Host ${host}`, chosen: false, reason: 'no listener matches the Host: 404' });
     return { listener: chosen, status, steps };
   }
   if (!explain) return chosen ? { listener: chosen, steps } : { status: 404, steps };
   for (const l of list) {
     let reason: string;
     if (l === chosen) reason = `most specific listener matching Host ${host}`;
-    else if (hostnameMatches(l.hostname, host)) reason = 'matches Host but a more specific listener takes precedence (listener isolation)';
+    else if (hostnameMatches(l.hostname, host))
+      reason = 'matches Host but a more specific listener takes precedence (listener isolation)';
     else continue;
     steps.push({ step: 'listener', candidate: listenerLabel(l), chosen: l === chosen, reason });
   }
@@ -90,7 +96,12 @@ export function selectListener(
 }
 
 /** One summary step for listeners whose hostname does not match (keeps traces short on shared addresses). */
-function pushUnmatched(steps: ExplanationStep[], list: CompiledListener[], miss: (l: CompiledListener) => boolean, what: string): void {
+function pushUnmatched(
+  steps: ExplanationStep[],
+  list: CompiledListener[],
+  miss: (l: CompiledListener) => boolean,
+  what: string,
+): void {
   const names = list.filter(miss).map((l) => `${l.gateway}/${l.name} (${l.hostname})`);
   if (names.length === 0) return;
   const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');

@@ -120,11 +120,13 @@ export function httpMatchMisses(m: CompiledHttpMatch, method: string, t: ParsedT
   if (m.method !== undefined && m.method !== method) out.push(`method ${method} is not ${m.method}`);
   for (const h of m.headers) {
     const v = headers.get(h.name);
-    if (!valueMatches(h, v)) out.push(v === undefined ? `header ${h.name} missing` : `header ${h.name}: ${v} does not match ${h.type} ${h.value}`);
+    if (!valueMatches(h, v))
+      out.push(v === undefined ? `header ${h.name} missing` : `header ${h.name}: ${v} does not match ${h.type} ${h.value}`);
   }
   for (const q of m.query) {
     const v = t.query.get(q.name);
-    if (!valueMatches(q, v)) out.push(v === undefined ? `query ${q.name} missing` : `query ${q.name}=${v} does not match ${q.type} ${q.value}`);
+    if (!valueMatches(q, v))
+      out.push(v === undefined ? `query ${q.name} missing` : `query ${q.name}=${v} does not match ${q.type} ${q.value}`);
   }
   return out;
 }

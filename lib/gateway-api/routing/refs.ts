@@ -44,12 +44,22 @@ export function makeRefResolver(snapshot: Snapshot, services: Map<string, Servic
       return { ...base, valid: false, problem: 'InvalidKind', message: `unsupported backend kind ${ref.kind ?? 'Service'}` };
     }
     if (namespace !== fromNs && !grantAllows(snapshot.referenceGrants, fromKind, fromNs, namespace, ref.name)) {
-      return { ...base, valid: false, problem: 'RefNotPermitted', message: `no ReferenceGrant in ${namespace} allows ${fromKind} from ${fromNs}` };
+      return {
+        ...base,
+        valid: false,
+        problem: 'RefNotPermitted',
+        message: `no ReferenceGrant in ${namespace} allows ${fromKind} from ${fromNs}`,
+      };
     }
     const svc = services.get(`${namespace}/${ref.name}`);
     if (!svc) return { ...base, valid: false, problem: 'BackendNotFound', message: `Service ${namespace}/${ref.name} not found` };
     if (ref.port === undefined || !(svc.spec.ports ?? []).some((p) => p.port === ref.port)) {
-      return { ...base, valid: false, problem: 'BackendNotFound', message: `Service ${namespace}/${ref.name} has no port ${ref.port ?? '(unset)'}` };
+      return {
+        ...base,
+        valid: false,
+        problem: 'BackendNotFound',
+        message: `Service ${namespace}/${ref.name} has no port ${ref.port ?? '(unset)'}`,
+      };
     }
     return { ...base, valid: true };
   };

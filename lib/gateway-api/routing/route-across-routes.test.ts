@@ -23,17 +23,41 @@ describe('matching across routes with intersecting hostnames', () => {
 
   it('with equal match criteria the more specific route hostname wins, even over an older route', () => {
     const tie = tableFrom('infra.yaml', 'across-routes.yaml', 'hostname-tie.yaml');
-    const d = routeHttp(tie, { scheme: 'http', host: 'example.com', port: 80, method: 'GET', path: '/v2/x', headers: {}, address: '127.0.10.1' });
+    const d = routeHttp(tie, {
+      scheme: 'http',
+      host: 'example.com',
+      port: 80,
+      method: 'GET',
+      path: '/v2/x',
+      headers: {},
+      address: '127.0.10.1',
+    });
     expect(d.route).toBe('infra/part3-newer-exact');
     const lost = d.explanation.find((s) => s.step === 'rule' && s.candidate.includes('matching-part2 rule 0 match 0'));
     expect(lost?.reason).toMatch(/route hostname example\.com is more specific than \*\.com/);
     // Where the exact-hostname route does not apply, the wildcard one still does.
-    const other = routeHttp(tie, { scheme: 'http', host: 'www.example.com', port: 80, method: 'GET', path: '/v2/x', headers: {}, address: '127.0.10.1' });
+    const other = routeHttp(tie, {
+      scheme: 'http',
+      host: 'www.example.com',
+      port: 80,
+      method: 'GET',
+      path: '/v2/x',
+      headers: {},
+      address: '127.0.10.1',
+    });
     expect(other.route).toBe('infra/matching-part2');
   });
 
   it('an unknown host under *.com reaches only part2', () => {
-    const d = routeHttp(table, { scheme: 'http', host: 'other.com', port: 80, method: 'GET', path: '/', headers: {}, address: '127.0.10.1' });
+    const d = routeHttp(table, {
+      scheme: 'http',
+      host: 'other.com',
+      port: 80,
+      method: 'GET',
+      path: '/',
+      headers: {},
+      address: '127.0.10.1',
+    });
     expect(d.status).toBe(404);
   });
 });

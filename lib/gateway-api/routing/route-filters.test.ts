@@ -14,7 +14,9 @@ function req(path: string, extra: Partial<HttpRequestInput> = {}): HttpRequestIn
 // Spec: HTTPHeaderFilter; conformance HTTPRouteRequestHeaderModifier / ResponseHeaderModifier.
 describe('header modifiers', () => {
   it('set overwrites, add appends, remove drops (request)', () => {
-    const r = req('/set', { headers: { 'X-Header-Remove': 'remove-val', 'X-Header-Add-Append': 'append-val-1', 'X-Header-Set': 'set-val' } });
+    const r = req('/set', {
+      headers: { 'X-Header-Remove': 'remove-val', 'X-Header-Add-Append': 'append-val-1', 'X-Header-Set': 'set-val' },
+    });
     const d = routeHttp(table, r);
     const out = applyHeaderOps(foldHeaders(r.headers), d.requestHeaders);
     expect(out.get('x-header-set')).toBe('set-overwrites-values');
@@ -24,7 +26,13 @@ describe('header modifiers', () => {
   });
   it('response modifiers are returned as ordered edits', () => {
     const d = routeHttp(table, req('/set'));
-    const out = applyHeaderOps(new Map([['x-resp-remove', 'x'], ['x-resp-add', 'orig']]), d.responseHeaders);
+    const out = applyHeaderOps(
+      new Map([
+        ['x-resp-remove', 'x'],
+        ['x-resp-add', 'orig'],
+      ]),
+      d.responseHeaders,
+    );
     expect(Object.fromEntries(out)).toEqual({ 'x-resp-set': 'v', 'x-resp-add': 'orig,a' });
   });
 });
@@ -32,28 +40,113 @@ describe('header modifiers', () => {
 // Spec: HTTPRequestRedirectFilter; conformance HTTPRouteRedirect{HostAndStatus,Path,Port,Scheme,PortAndScheme}.
 describe('RequestRedirect', () => {
   const cases: Array<{ name: string; r: HttpRequestInput; location: string; status: number }> = [
-    { name: 'hostname, default 302', r: req('/hostname-redirect'), location: 'http://example.org/hostname-redirect', status: 302 },
-    { name: 'ReplaceFullPath', r: req('/full-path-redirect/x'), location: 'http://example.com/full-path-replacement', status: 302 },
-    { name: 'ReplacePrefixMatch, 301', r: req('/prefix-redirect/one?q=1'), location: 'http://example.com/replacement-prefix/one?q=1', status: 301 },
-    { name: 'ReplacePrefixMatch "/" strips the prefix', r: req('/strip-prefix-redirect/three'), location: 'http://example.com/three', status: 308 },
-    { name: 'ReplacePrefixMatch "/" on the bare prefix', r: req('/strip-prefix-redirect'), location: 'http://example.com/', status: 308 },
+    {
+      name: 'hostname, default 302',
+      r: req('/hostname-redirect'),
+      location: 'http://example.org/hostname-redirect',
+      status: 302,
+    },
+    {
+      name: 'ReplaceFullPath',
+      r: req('/full-path-redirect/x'),
+      location: 'http://example.com/full-path-replacement',
+      status: 302,
+    },
+    {
+      name: 'ReplacePrefixMatch, 301',
+      r: req('/prefix-redirect/one?q=1'),
+      location: 'http://example.com/replacement-prefix/one?q=1',
+      status: 301,
+    },
+    {
+      name: 'ReplacePrefixMatch "/" strips the prefix',
+      r: req('/strip-prefix-redirect/three'),
+      location: 'http://example.com/three',
+      status: 308,
+    },
+    {
+      name: 'ReplacePrefixMatch "/" on the bare prefix',
+      r: req('/strip-prefix-redirect'),
+      location: 'http://example.com/',
+      status: 308,
+    },
     { name: '303', r: req('/status-303'), location: 'http://example.com/status-303', status: 303 },
     { name: '307', r: req('/status-307'), location: 'http://example.com/status-307', status: 307 },
     // Port rules on an HTTP listener on 80.
-    { name: 'listener 80: scheme nil, port nil', r: req('/scheme-nil-and-port-nil'), location: 'http://example.org/scheme-nil-and-port-nil', status: 302 },
-    { name: 'listener 80: port 80 omitted', r: req('/scheme-nil-and-port-80'), location: 'http://example.org/scheme-nil-and-port-80', status: 302 },
-    { name: 'listener 80: port 8080 kept', r: req('/scheme-nil-and-port-8080'), location: 'http://example.org:8080/scheme-nil-and-port-8080', status: 302 },
-    { name: 'listener 80: https → 443 omitted', r: req('/scheme-https-and-port-nil'), location: 'https://example.org/scheme-https-and-port-nil', status: 302 },
-    { name: 'listener 80: https with 8443', r: req('/scheme-https-and-port-8443'), location: 'https://example.org:8443/scheme-https-and-port-8443', status: 302 },
+    {
+      name: 'listener 80: scheme nil, port nil',
+      r: req('/scheme-nil-and-port-nil'),
+      location: 'http://example.org/scheme-nil-and-port-nil',
+      status: 302,
+    },
+    {
+      name: 'listener 80: port 80 omitted',
+      r: req('/scheme-nil-and-port-80'),
+      location: 'http://example.org/scheme-nil-and-port-80',
+      status: 302,
+    },
+    {
+      name: 'listener 80: port 8080 kept',
+      r: req('/scheme-nil-and-port-8080'),
+      location: 'http://example.org:8080/scheme-nil-and-port-8080',
+      status: 302,
+    },
+    {
+      name: 'listener 80: https → 443 omitted',
+      r: req('/scheme-https-and-port-nil'),
+      location: 'https://example.org/scheme-https-and-port-nil',
+      status: 302,
+    },
+    {
+      name: 'listener 80: https with 8443',
+      r: req('/scheme-https-and-port-8443'),
+      location: 'https://example.org:8443/scheme-https-and-port-8443',
+      status: 302,
+    },
     // Listener on 8080: an unset scheme keeps the listener port; a set scheme uses its well-known port.
-    { name: 'listener 8080: scheme nil keeps 8080', r: req('/scheme-nil-and-port-nil', { port: 8080 }), location: 'http://example.org:8080/scheme-nil-and-port-nil', status: 302 },
-    { name: 'listener 8080: port 80 omitted', r: req('/scheme-nil-and-port-80', { port: 8080 }), location: 'http://example.org/scheme-nil-and-port-80', status: 302 },
-    { name: 'listener 8080: https → 443', r: req('/scheme-https-and-port-nil', { port: 8080 }), location: 'https://example.org/scheme-https-and-port-nil', status: 302 },
+    {
+      name: 'listener 8080: scheme nil keeps 8080',
+      r: req('/scheme-nil-and-port-nil', { port: 8080 }),
+      location: 'http://example.org:8080/scheme-nil-and-port-nil',
+      status: 302,
+    },
+    {
+      name: 'listener 8080: port 80 omitted',
+      r: req('/scheme-nil-and-port-80', { port: 8080 }),
+      location: 'http://example.org/scheme-nil-and-port-80',
+      status: 302,
+    },
+    {
+      name: 'listener 8080: https → 443',
+      r: req('/scheme-https-and-port-nil', { port: 8080 }),
+      location: 'https://example.org/scheme-https-and-port-nil',
+      status: 302,
+    },
     // HTTPS listener on 443.
-    { name: 'listener 443: scheme nil keeps https:443', r: req('/scheme-nil-and-port-nil', { scheme: 'https', port: 443, host: 'example.org' }), location: 'https://example.org/scheme-nil-and-port-nil', status: 302 },
-    { name: 'listener 443: port 8443', r: req('/scheme-nil-and-port-8443', { scheme: 'https', port: 443, host: 'example.org' }), location: 'https://example.org:8443/scheme-nil-and-port-8443', status: 302 },
-    { name: 'listener 443: http → 80 omitted', r: req('/scheme-http-and-port-nil', { scheme: 'https', port: 443, host: 'example.org' }), location: 'http://example.org/scheme-http-and-port-nil', status: 302 },
-    { name: 'listener 443: http with 8080', r: req('/scheme-http-and-port-8080', { scheme: 'https', port: 443, host: 'example.org' }), location: 'http://example.org:8080/scheme-http-and-port-8080', status: 302 },
+    {
+      name: 'listener 443: scheme nil keeps https:443',
+      r: req('/scheme-nil-and-port-nil', { scheme: 'https', port: 443, host: 'example.org' }),
+      location: 'https://example.org/scheme-nil-and-port-nil',
+      status: 302,
+    },
+    {
+      name: 'listener 443: port 8443',
+      r: req('/scheme-nil-and-port-8443', { scheme: 'https', port: 443, host: 'example.org' }),
+      location: 'https://example.org:8443/scheme-nil-and-port-8443',
+      status: 302,
+    },
+    {
+      name: 'listener 443: http → 80 omitted',
+      r: req('/scheme-http-and-port-nil', { scheme: 'https', port: 443, host: 'example.org' }),
+      location: 'http://example.org/scheme-http-and-port-nil',
+      status: 302,
+    },
+    {
+      name: 'listener 443: http with 8080',
+      r: req('/scheme-http-and-port-8080', { scheme: 'https', port: 443, host: 'example.org' }),
+      location: 'http://example.org:8080/scheme-http-and-port-8080',
+      status: 302,
+    },
   ];
   it.each(cases)('$name', ({ r, location, status }) => {
     const d = routeHttp(table, r);
@@ -123,7 +216,14 @@ describe('RequestMirror', () => {
 // Spec: HTTPCORSFilter; conformance HTTPRouteCORS.
 describe('CORS', () => {
   const preflight = (origin: string, path = '/cors-1', method = 'GET'): HttpRequestInput =>
-    req(path, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'x-header-1, x-header-2' } });
+    req(path, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': method,
+        'Access-Control-Request-Headers': 'x-header-1, x-header-2',
+      },
+    });
   it('answers an allowed preflight directly with the CORS headers', () => {
     const d = routeHttp(table, preflight('https://www.foo.com'));
     expect(d.outcome).toBe('direct-response');

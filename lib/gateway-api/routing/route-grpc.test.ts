@@ -16,9 +16,24 @@ describe('GRPCRoute matching', () => {
     { name: 'exact service and method', c: call(ECHO, 'Echo'), backend: 'grpc-infra-backend-v1', rule: 0 },
     { name: 'second exact method', c: call(ECHO, 'EchoTwo'), backend: 'grpc-infra-backend-v2', rule: 1 },
     { name: 'service-only match takes any other method', c: call(ECHO, 'EchoThree'), backend: 'grpc-infra-backend-v2', rule: 2 },
-    { name: 'regular expression on service and method', c: call('grpc.health.v1.Health', 'Watch'), backend: 'grpc-infra-backend-v1', rule: 3 },
-    { name: 'method-only match with a header wins over without', c: call('any.Service', 'Reflect', { Version: 'two' }), backend: 'grpc-infra-backend-v2', rule: 4 },
-    { name: 'method-only match without the header', c: call('any.Service', 'Reflect'), backend: 'grpc-infra-backend-v1', rule: 5 },
+    {
+      name: 'regular expression on service and method',
+      c: call('grpc.health.v1.Health', 'Watch'),
+      backend: 'grpc-infra-backend-v1',
+      rule: 3,
+    },
+    {
+      name: 'method-only match with a header wins over without',
+      c: call('any.Service', 'Reflect', { Version: 'two' }),
+      backend: 'grpc-infra-backend-v2',
+      rule: 4,
+    },
+    {
+      name: 'method-only match without the header',
+      c: call('any.Service', 'Reflect'),
+      backend: 'grpc-infra-backend-v1',
+      rule: 5,
+    },
   ])('$name', ({ c, backend, rule }) => {
     const d = routeGrpc(table, c);
     expect(d.outcome).toBe('forward');

@@ -17,7 +17,13 @@ import { firstHit, hostTiers, searchExplained, type Ordering } from './search';
 import type { CompiledGrpcMatch, GrpcCandidate, RouteTable } from './table';
 import type { GrpcRequestInput, RoutingDecision } from './types';
 
-function partMisses(kind: string, want: string | undefined, rx: RegExp | null | undefined, type: string, actual: string): string | undefined {
+function partMisses(
+  kind: string,
+  want: string | undefined,
+  rx: RegExp | null | undefined,
+  type: string,
+  actual: string,
+): string | undefined {
   if (want === undefined) return undefined;
   const ok = type === 'Exact' ? want === actual : rx ? rx.test(actual) : false;
   return ok ? undefined : `${kind} ${actual} does not match ${type} ${want}`;
@@ -30,7 +36,8 @@ export function grpcMatchMisses(m: CompiledGrpcMatch, service: string, method: s
   if (s) out.push(s);
   const t = partMisses('method', m.method, m.methodRegex, m.type, method);
   if (t) out.push(t);
-  for (const h of m.headers) if (!valueMatches(h, headers.get(h.name))) out.push(`header ${h.name} does not match ${h.type} ${h.value}`);
+  for (const h of m.headers)
+    if (!valueMatches(h, headers.get(h.name))) out.push(`header ${h.name} does not match ${h.type} ${h.value}`);
   return out;
 }
 
@@ -76,18 +83,47 @@ export function routeGrpc(table: RouteTable, req: GrpcRequestInput, opts: RouteO
     ? searchExplained(tiers, ORDER, (c) => probeHits(c, p), d.explanation, {
         label: (c) => (c.label ??= ruleLabel(c.route, c.rule, c.matchIndex)),
         misses: (c) => grpcMatchMisses(c.match, req.service, req.method, headers),
-        lostTo: (w, c) => (compareGrpcCandidates(w, c) < 0 ? 'lower precedence (service, method, header matches, route age, name, rule order)' : 'tie'),
+        lostTo: (w, c) =>
+          compareGrpcCandidates(w, c) < 0
+            ? 'lower precedence (service, method, header matches, route age, name, rule order)'
+            : 'tie',
       })
     : firstHit(tiers, ORDER, probeHits, p);
   if (!found) {
     d.status = 404;
     d.grpcStatus = 12;
-    d.explanation.push({ step: 'route', candidate: `${l.gateway}/${l.name}`, chosen: false, reason: `no GRPCRoute rule matches ${req.service}/${req.method}: UNIMPLEMENTED` });
+    d.explanation.push({
+      step: 'route',
+      candidate: `${l.gateway}/${l.name}`,
+      chosen: false,
+      reason: `no GRPCRoute rule matches ${req.service}/${req.method}: UNIMPLEMENTED`,
+    });
     return d;
   }
   const c = found.winner;
   d.matchIndex = c.matchIndex;
-  d.explanation.push({ step: 'route', candidate: c.route.key, chosen: true, reason: found.tier.hostname ? `hostname ${found.tier.hostname} admits ${host}` : 'route has no hostnames' });
+  d.explanation.push({
+    step: 'route',
+    candidate: c.route.key,
+    chosen: true,
+    reason: found.tier.hostname ? `hostname ${found.tier.hostname} admits ${host}` : 'route has no hostnames',
+  });
   const target = parseTarget(`/${req.service}/${req.method}`);
-  return decideRule(d, c.route, c.rule, { scheme: req.scheme, host, method: 'POST', target, headers, listenerPort: l.port, routeNamespace: c.route.namespace, random, explain }, true);
+  return decideRule(
+    d,
+    c.route,
+    c.rule,
+    {
+      scheme: req.scheme,
+      host,
+      method: 'POST',
+      target,
+      headers,
+      listenerPort: l.port,
+      routeNamespace: c.route.namespace,
+      random,
+      explain,
+    },
+    true,
+  );
 }

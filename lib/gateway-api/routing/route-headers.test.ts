@@ -22,7 +22,15 @@ describe('header matching across rules', () => {
     { headers: { Version: 'ONE' }, backend: undefined },
     { headers: {}, backend: undefined },
   ])('$headers → $backend', ({ headers, backend }) => {
-    const d = routeHttp(table, { scheme: 'http', host: 'example.com', port: 80, method: 'GET', path: '/', headers, address: '127.0.10.1' });
+    const d = routeHttp(table, {
+      scheme: 'http',
+      host: 'example.com',
+      port: 80,
+      method: 'GET',
+      path: '/',
+      headers,
+      address: '127.0.10.1',
+    });
     expect(d.backend?.service).toBe(backend);
     if (!backend) expect(d.status).toBe(404);
   });

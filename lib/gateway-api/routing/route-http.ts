@@ -68,7 +68,9 @@ export function routeHttp(table: RouteTable, req: HttpRequestInput, opts: RouteO
         step: 'route',
         candidate: `${l.gateway}/${l.name}`,
         chosen: false,
-        reason: tiers.length ? 'no rule of the attached HTTPRoutes matches: 404' : `no HTTPRoute attached to this listener admits host ${host}: 404`,
+        reason: tiers.length
+          ? 'no rule of the attached HTTPRoutes matches: 404'
+          : `no HTTPRoute attached to this listener admits host ${host}: 404`,
       });
     }
     return d;
@@ -83,7 +85,18 @@ export function routeHttp(table: RouteTable, req: HttpRequestInput, opts: RouteO
     d,
     c.route,
     c.rule,
-    { scheme: req.scheme, host, method: p.method, target: p.target, headers: p.headers, listenerPort: l.port, routeNamespace: c.route.namespace, match: c.match, random, explain },
+    {
+      scheme: req.scheme,
+      host,
+      method: p.method,
+      target: p.target,
+      headers: p.headers,
+      listenerPort: l.port,
+      routeNamespace: c.route.namespace,
+      match: c.match,
+      random,
+      explain,
+    },
     false,
   );
 }

@@ -15,7 +15,13 @@ describe('listener selection and isolation', () => {
   const cases = [
     { host: 'bar.com', listener: 'empty-hostname', status: undefined, backend: 'infra-backend-v1' },
     { host: 'bar.example.com', listener: 'wildcard-example-com', status: undefined, backend: 'infra-backend-v2' },
-    { host: 'bar.foo.example.com', path: '/foo', listener: 'wildcard-foo-example-com', status: undefined, backend: 'infra-backend-v3' },
+    {
+      host: 'bar.foo.example.com',
+      path: '/foo',
+      listener: 'wildcard-foo-example-com',
+      status: undefined,
+      backend: 'infra-backend-v3',
+    },
     // Isolation: the *.foo.example.com listener owns the host even where its routes do not match.
     { host: 'bar.foo.example.com', path: '/other', listener: 'wildcard-foo-example-com', status: 404, backend: undefined },
     { host: 'abc.foo.example.com', listener: 'abc-foo-example-com', status: undefined, backend: 'infra-backend-v1' },

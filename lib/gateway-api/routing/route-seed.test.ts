@@ -8,7 +8,15 @@ import type { HttpRequestInput } from './types';
 const table = tableFrom('seed.yaml');
 
 describe('seed scenarios', () => {
-  const get: HttpRequestInput = { scheme: 'http', host: 'httpbin.aliyun.com', port: 80, method: 'HEAD', path: '/get', headers: {}, address: '47.95.10.10' };
+  const get: HttpRequestInput = {
+    scheme: 'http',
+    host: 'httpbin.aliyun.com',
+    port: 80,
+    method: 'HEAD',
+    path: '/get',
+    headers: {},
+    address: '47.95.10.10',
+  };
   it('curl -I -HHost:httpbin.aliyun.com http://<ip>:80/get reaches httpbin:8000', () => {
     const d = routeHttp(table, get);
     expect(d.outcome).toBe('forward');
@@ -16,9 +24,12 @@ describe('seed scenarios', () => {
     expect(d.route).toBe('default/http');
     expect(d.backend).toEqual({ service: 'httpbin', namespace: 'default', port: 8000, weight: 1 });
   });
-  it.each(['10.96.0.80', 'istio-ingressgateway.istio-system.svc.cluster.local', 'istio-system/gateway'])('the Gateway is reachable as %s', (address) => {
-    expect(routeHttp(table, { ...get, address }).route).toBe('default/http');
-  });
+  it.each(['10.96.0.80', 'istio-ingressgateway.istio-system.svc.cluster.local', 'istio-system/gateway'])(
+    'the Gateway is reachable as %s',
+    (address) => {
+      expect(routeHttp(table, { ...get, address }).route).toBe('default/http');
+    },
+  );
   it('a host outside *.aliyun.com finds no listener: 404', () => {
     expect(routeHttp(table, { ...get, host: 'httpbin.example.com' }).status).toBe(404);
   });
@@ -26,7 +37,16 @@ describe('seed scenarios', () => {
     expect(routeHttp(table, { ...get, path: '/headers' }).status).toBe(404);
   });
   it('curl -k -H Host:a.aliyun.com https://a.aliyun.com/status/418 reaches httpbin through the HTTPS Gateway', () => {
-    const d = routeHttp(table, { scheme: 'https', host: 'a.aliyun.com', sni: 'a.aliyun.com', port: 443, method: 'GET', path: '/status/418', headers: {}, address: '47.95.10.10' });
+    const d = routeHttp(table, {
+      scheme: 'https',
+      host: 'a.aliyun.com',
+      sni: 'a.aliyun.com',
+      port: 443,
+      method: 'GET',
+      path: '/status/418',
+      headers: {},
+      address: '47.95.10.10',
+    });
     expect(d.gateway).toBe('istio-system/gateway-https');
     expect(d.listener).toBe('https');
     expect(d.route).toBe('default/httpbin-https');
@@ -34,7 +54,15 @@ describe('seed scenarios', () => {
     expect(d.backend?.service).toBe('httpbin');
   });
   it('/delay matches the second match of the HTTPS rule', () => {
-    const d = routeHttp(table, { scheme: 'https', host: 'a.aliyun.com', port: 443, method: 'GET', path: '/delay/1', headers: {}, address: '47.95.10.10' });
+    const d = routeHttp(table, {
+      scheme: 'https',
+      host: 'a.aliyun.com',
+      port: 443,
+      method: 'GET',
+      path: '/delay/1',
+      headers: {},
+      address: '47.95.10.10',
+    });
     expect(d.matchIndex).toBe(1);
   });
   it('plain HTTP on 443 is not served by the HTTPS listener', () => {

@@ -83,7 +83,12 @@ function next<C>(cur: Cursor<C>): { c: C; t: number } | undefined {
 }
 
 /** The first candidate `hits` accepts, in precedence order (no explanation). */
-export function firstHit<C, X>(tiers: HostTier<C>[], order: Ordering<C>, hits: (c: C, x: X) => boolean, x: X): { winner: C; tier: HostTier<C> } | undefined {
+export function firstHit<C, X>(
+  tiers: HostTier<C>[],
+  order: Ordering<C>,
+  hits: (c: C, x: X) => boolean,
+  x: X,
+): { winner: C; tier: HostTier<C> } | undefined {
   if (tiers.length === 1) {
     const tier = tiers[0] as HostTier<C>;
     for (const c of tier.candidates) if (hits(c, x)) return { winner: c, tier };

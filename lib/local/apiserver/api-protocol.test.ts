@@ -7,11 +7,20 @@ import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster, type TestCluster } from './test-cluster';
 
-interface Res { status: number; headers: Record<string, string | string[] | undefined>; body: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+interface Res {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+} // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('local API server protocol', () => {
   let t: TestCluster;
-  const req = (method: string, path: string, body?: unknown, opts: { type?: string; token?: string | null; raw?: string | Buffer } = {}): Promise<Res> =>
+  const req = (
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { type?: string; token?: string | null; raw?: string | Buffer } = {},
+  ): Promise<Res> =>
     new Promise((resolve, reject) => {
       const payload = opts.raw ?? (body === undefined ? undefined : JSON.stringify(body));
       const headers: Record<string, string> = { Accept: 'application/json' };
@@ -23,7 +32,11 @@ describe('local API server protocol', () => {
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString();
           let parsed: unknown = text;
-          try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
           resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed });
         });
       });
@@ -33,7 +46,10 @@ describe('local API server protocol', () => {
     });
   const routes = '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes';
   const route = (name: string, labels: Record<string, string> = {}) => ({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name, labels }, spec: { parentRefs: [{ name: 'gateway' }] },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, labels },
+    spec: { parentRefs: [{ name: 'gateway' }] },
   });
 
   beforeAll(async () => {
@@ -64,14 +80,25 @@ describe('local API server protocol', () => {
   });
 
   it('maps errors to Status objects with the right reason and code', async () => {
-    expect((await req('GET', `${routes}/missing`)).body).toMatchObject({ reason: 'NotFound', code: 404, message: 'httproutes.gateway.networking.k8s.io "missing" not found' });
-    expect((await req('POST', routes, undefined, { raw: '{"apiVersion": ' })).body).toMatchObject({ reason: 'BadRequest', code: 400 });
+    expect((await req('GET', `${routes}/missing`)).body).toMatchObject({
+      reason: 'NotFound',
+      code: 404,
+      message: 'httproutes.gateway.networking.k8s.io "missing" not found',
+    });
+    expect((await req('POST', routes, undefined, { raw: '{"apiVersion": ' })).body).toMatchObject({
+      reason: 'BadRequest',
+      code: 400,
+    });
     expect((await req('POST', routes, undefined, { raw: 'kind: [unclosed', type: 'application/yaml' })).status).toBe(400);
     const nsMissing = await req('POST', '/apis/gateway.networking.k8s.io/v1/namespaces/nope/httproutes', route('x'));
     expect(nsMissing.body).toMatchObject({ reason: 'NotFound', code: 404, message: 'namespaces "nope" not found' });
     expect((await req('POST', routes, route('dup'))).status).toBe(201);
     expect((await req('POST', routes, route('dup'))).body).toMatchObject({ reason: 'AlreadyExists', code: 409 });
-    expect((await req('POST', routes, route('Bad_Name'))).body).toMatchObject({ reason: 'Invalid', code: 422, details: { causes: [{ field: 'metadata.name' }] } });
+    expect((await req('POST', routes, route('Bad_Name'))).body).toMatchObject({
+      reason: 'Invalid',
+      code: 422,
+      details: { causes: [{ field: 'metadata.name' }] },
+    });
     const big = { ...route('big'), metadata: { name: 'big', annotations: { a: 'x'.repeat(3 * 1024 * 1024 + 1) } } };
     expect((await req('POST', routes, big)).body).toMatchObject({ reason: 'RequestEntityTooLarge', code: 413 });
     expect((await req('PUT', routes, route('x'))).body).toMatchObject({ reason: 'MethodNotAllowed', code: 405 });
@@ -87,7 +114,11 @@ describe('local API server protocol', () => {
   });
 
   it('filters with label and field selectors and pages with limit/continue', async () => {
-    for (const [n, tier] of [['sel-a', 'front'], ['sel-b', 'back'], ['sel-c', 'front']] as const) {
+    for (const [n, tier] of [
+      ['sel-a', 'front'],
+      ['sel-b', 'back'],
+      ['sel-c', 'front'],
+    ] as const) {
       await req('POST', routes, route(n, { tier, app: 'sel' }));
     }
     const names = async (q: string): Promise<string[]> =>
@@ -127,18 +158,45 @@ describe('local API server protocol', () => {
 
   it('bumps generation on spec changes only; status goes through the subresource', async () => {
     const gtw = '/apis/gateway.networking.k8s.io/v1/namespaces/default/gateways';
-    const created = await req('POST', gtw, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'g' }, spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } });
+    const created = await req('POST', gtw, {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'g' },
+      spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
+    });
     expect(created.body.metadata.generation).toBe(1);
-    const cond = { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'ok', lastTransitionTime: '2026-01-01T00:00:00Z', observedGeneration: 1 };
-    const st = await req('PATCH', `${gtw}/g/status`, { status: { conditions: [cond] }, spec: { gatewayClassName: 'ignored' } }, { type: 'application/merge-patch+json' });
+    const cond = {
+      type: 'Accepted',
+      status: 'True',
+      reason: 'Accepted',
+      message: 'ok',
+      lastTransitionTime: '2026-01-01T00:00:00Z',
+      observedGeneration: 1,
+    };
+    const st = await req(
+      'PATCH',
+      `${gtw}/g/status`,
+      { status: { conditions: [cond] }, spec: { gatewayClassName: 'ignored' } },
+      { type: 'application/merge-patch+json' },
+    );
     expect(st.status).toBe(200);
     expect(st.body.metadata.generation).toBe(1);
     expect(st.body.spec.gatewayClassName).toBe('istio');
     expect(st.body.status.conditions[0].reason).toBe('Accepted');
-    const main = await req('PATCH', `${gtw}/g`, { metadata: { labels: { a: 'b' } }, status: { conditions: [] } }, { type: 'application/merge-patch+json' });
+    const main = await req(
+      'PATCH',
+      `${gtw}/g`,
+      { metadata: { labels: { a: 'b' } }, status: { conditions: [] } },
+      { type: 'application/merge-patch+json' },
+    );
     expect(main.body.metadata.generation).toBe(1);
     expect(main.body.status.conditions[0].reason).toBe('Accepted');
-    const spec = await req('PATCH', `${gtw}/g`, { spec: { gatewayClassName: 'other' } }, { type: 'application/merge-patch+json' });
+    const spec = await req(
+      'PATCH',
+      `${gtw}/g`,
+      { spec: { gatewayClassName: 'other' } },
+      { type: 'application/merge-patch+json' },
+    );
     expect(spec.body.metadata.generation).toBe(2);
     expect(Number(spec.body.metadata.resourceVersion)).toBeGreaterThan(Number(main.body.metadata.resourceVersion));
   });
@@ -154,14 +212,19 @@ describe('local API server protocol', () => {
     const deletedRv = Number(events[1]?.object.metadata.resourceVersion);
     expect(deletedRv).toBeGreaterThan(Number(events[0]?.object.metadata.resourceVersion));
     // Push the start of this test out of the (100-change) log: resuming from it must be 410 Expired.
-    for (let i = 0; i < 130; i++) await req('PATCH', `${routes}/dup`, { metadata: { labels: { n: String(i) } } }, { type: 'application/merge-patch+json' });
+    for (let i = 0; i < 130; i++)
+      await req('PATCH', `${routes}/dup`, { metadata: { labels: { n: String(i) } } }, { type: 'application/merge-patch+json' });
     const gone = await watchLines(`${routes}?watch=1&resourceVersion=${start}&timeoutSeconds=1`);
     expect(gone).toHaveLength(1);
     expect(gone[0]).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
   });
 
-  async function watchLines(path: string): Promise<Array<{ type: string; object: any }>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function watchLines(path: string): Promise<Array<{ type: string; object: any }>> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const r = await req('GET', path);
-    return String(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    return String(typeof r.body === 'string' ? r.body : JSON.stringify(r.body))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   }
 });

@@ -45,32 +45,71 @@ describe('client-node against the local cluster', () => {
     const created = await api.create(route('crud'));
     expect(created.metadata?.uid).toBeTruthy();
     expect(created.metadata?.generation).toBe(1);
-    const read = await api.read<Route>({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'crud', namespace: 'default' } });
+    const read = await api.read<Route>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'crud', namespace: 'default' },
+    });
     expect(read.spec?.hostnames).toEqual(['a.example.com']);
     const list = await api.list('gateway.networking.k8s.io/v1', 'HTTPRoute', 'default');
     expect(list.items.map((i) => i.metadata?.name)).toContain('crud');
-    const patched = await api.patch<Route>({ ...route('crud'), spec: { hostnames: ['b.example.com'] } }, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+    const patched = await api.patch<Route>(
+      { ...route('crud'), spec: { hostnames: ['b.example.com'] } },
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      PatchStrategy.MergePatch,
+    );
     expect(patched.spec?.hostnames).toEqual(['b.example.com']);
     expect(patched.metadata?.generation).toBe(2);
     expect(Number(patched.metadata?.resourceVersion)).toBeGreaterThan(Number(created.metadata?.resourceVersion));
     const replaced = await api.replace<Route>({ ...patched, spec: { ...patched.spec, hostnames: ['c.example.com'] } });
     expect(replaced.spec?.hostnames).toEqual(['c.example.com']);
     await api.delete(replaced);
-    await expect(api.read({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'crud', namespace: 'default' } })).rejects.toMatchObject({ code: 404 });
+    await expect(
+      api.read({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'crud', namespace: 'default' },
+      }),
+    ).rejects.toMatchObject({ code: 404 });
   });
 
   it('server-side applies, creating then updating with the field manager recorded', async () => {
-    const first = await api.patch<Route>(route('applied'), undefined, undefined, 'portico-test', true, PatchStrategy.ServerSideApply);
+    const first = await api.patch<Route>(
+      route('applied'),
+      undefined,
+      undefined,
+      'portico-test',
+      true,
+      PatchStrategy.ServerSideApply,
+    );
     expect(first.metadata?.managedFields?.map((m) => `${m.manager}/${m.operation}`)).toContain('portico-test/Apply');
-    const second = await api.patch<Route>(route('applied', 'z.example.com'), undefined, undefined, 'portico-test', true, PatchStrategy.ServerSideApply);
+    const second = await api.patch<Route>(
+      route('applied', 'z.example.com'),
+      undefined,
+      undefined,
+      'portico-test',
+      true,
+      PatchStrategy.ServerSideApply,
+    );
     expect(second.spec?.hostnames).toEqual(['z.example.com']);
   });
 
   it('keeps an informer in sync through add, update, delete and a server restart', async () => {
     const custom = kc.makeApiClient(CustomObjectsApi);
     const path = '/apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes';
-    const informer = makeInformer<Route>(kc, path, () =>
-      custom.listNamespacedCustomObject({ group: 'gateway.networking.k8s.io', version: 'v1', namespace: 'default', plural: 'httproutes' }) as never,
+    const informer = makeInformer<Route>(
+      kc,
+      path,
+      () =>
+        custom.listNamespacedCustomObject({
+          group: 'gateway.networking.k8s.io',
+          version: 'v1',
+          namespace: 'default',
+          plural: 'httproutes',
+        }) as never,
     );
     const seen: string[] = [];
     let running = true;
@@ -78,12 +117,21 @@ describe('client-node against the local cluster', () => {
     informer.on('update', (o) => seen.push(`update:${o.metadata?.name}:${o.spec?.hostnames?.[0]}`));
     informer.on('delete', (o) => seen.push(`delete:${o.metadata?.name}`));
     // client-node's documented pattern: an informer stops on error and is restarted by its owner.
-    informer.on('error', () => { if (running) setTimeout(() => void informer.start().catch(() => undefined), 200); });
+    informer.on('error', () => {
+      if (running) setTimeout(() => void informer.start().catch(() => undefined), 200);
+    });
     await informer.start();
     try {
       await api.create(route('watched'));
       await until(() => seen.includes('add:watched'));
-      await api.patch({ ...route('watched'), spec: { hostnames: ['w.example.com'] } }, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch);
+      await api.patch(
+        { ...route('watched'), spec: { hostnames: ['w.example.com'] } },
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        PatchStrategy.MergePatch,
+      );
       await until(() => seen.includes('update:watched:w.example.com'));
       await api.delete(route('watched'));
       await until(() => seen.includes('delete:watched'));
@@ -101,7 +149,11 @@ describe('client-node against the local cluster', () => {
     const rvBefore = Number(before.metadata?.resourceVersion);
     await t.restart();
     connect();
-    const read = await api.read<Route>({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'durable', namespace: 'default' } });
+    const read = await api.read<Route>({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'durable', namespace: 'default' },
+    });
     expect(read.metadata?.uid).toBe(before.metadata?.uid);
     expect(read.metadata?.resourceVersion).toBe(before.metadata?.resourceVersion);
     const ns = await api.read({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'istio-system' } });
@@ -111,11 +163,20 @@ describe('client-node against the local cluster', () => {
   });
 
   it('never loses an update between two concurrent writers (one of a racing pair gets 409)', async () => {
-    await api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'counter', namespace: 'default' }, data: { n: '0' } });
+    await api.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'counter', namespace: 'default' },
+      data: { n: '0' },
+    });
     let conflicts = 0;
     const increment = async (): Promise<void> => {
       for (;;) {
-        const cm = await api.read<KubernetesObject & { data: { n: string } }>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'counter', namespace: 'default' } });
+        const cm = await api.read<KubernetesObject & { data: { n: string } }>({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'counter', namespace: 'default' },
+        });
         try {
           await api.replace({ ...cm, data: { n: String(Number(cm.data.n) + 1) } });
           return;
@@ -125,9 +186,15 @@ describe('client-node against the local cluster', () => {
         }
       }
     };
-    const writer = async (): Promise<void> => { for (let i = 0; i < 15; i++) await increment(); };
+    const writer = async (): Promise<void> => {
+      for (let i = 0; i < 15; i++) await increment();
+    };
     await Promise.all([writer(), writer()]);
-    const final = await api.read<KubernetesObject & { data: { n: string } }>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'counter', namespace: 'default' } });
+    const final = await api.read<KubernetesObject & { data: { n: string } }>({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'counter', namespace: 'default' },
+    });
     expect(final.data.n).toBe('30');
     expect(conflicts).toBeGreaterThan(0);
   });

@@ -7,11 +7,25 @@
 import Database from 'better-sqlite3';
 
 /** One object row. */
-export interface ObjectRow { rkey: string; ns: string; name: string; rv: number; body: string }
+export interface ObjectRow {
+  rkey: string;
+  ns: string;
+  name: string;
+  rv: number;
+  body: string;
+}
 /** One change-log row. */
-export interface EventRow { rv: number; type: string; rkey: string; ns: string; name: string; body: string }
+export interface EventRow {
+  rv: number;
+  type: string;
+  rkey: string;
+  ns: string;
+  name: string;
+  body: string;
+}
 /** One write inside a transaction. */
-export type DbWrite = { kind: 'put'; row: ObjectRow; event: EventRow } | { kind: 'delete'; rkey: string; ns: string; name: string; event: EventRow };
+export type DbWrite =
+  { kind: 'put'; row: ObjectRow; event: EventRow } | { kind: 'delete'; rkey: string; ns: string; name: string; event: EventRow };
 
 /** Thin typed wrapper over the prepared statements the store needs. */
 export class Db {
@@ -93,7 +107,9 @@ export class Db {
 
   /** The newest `n` change-log entries, oldest first. */
   recentEvents(n: number): EventRow[] {
-    const rows = this.db.prepare('SELECT rv, type, rkey, ns, name, body FROM events ORDER BY rv DESC LIMIT ?').all(n) as EventRow[];
+    const rows = this.db
+      .prepare('SELECT rv, type, rkey, ns, name, body FROM events ORDER BY rv DESC LIMIT ?')
+      .all(n) as EventRow[];
     return rows.reverse();
   }
 

@@ -24,7 +24,11 @@ export function versionInfo(): JsonObject {
 
 /** `/api` */
 export function coreVersions(hostPort: string): JsonObject {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: hostPort }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: hostPort }],
+  };
 }
 
 function groupDoc(name: string, versions: string[]): JsonObject {
@@ -50,7 +54,13 @@ function resourceEntries(d: ResourceDef): JsonObject[] {
   if (d.categories.length) main.categories = d.categories;
   const out = [main];
   if (d.subresources.status) {
-    out.push({ name: `${d.plural}/status`, singularName: '', namespaced: d.namespaced, kind: d.kind, verbs: ['get', 'patch', 'update'] });
+    out.push({
+      name: `${d.plural}/status`,
+      singularName: '',
+      namespaced: d.namespaced,
+      kind: d.kind,
+      verbs: ['get', 'patch', 'update'],
+    });
   }
   return out;
 }

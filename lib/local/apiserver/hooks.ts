@@ -46,7 +46,7 @@ function serviceDefaults(obj: JsonObject, old: JsonObject | undefined, store: St
     spec.internalTrafficPolicy ??= 'Cluster';
   }
   if (spec.type === 'LoadBalancer' || spec.type === 'NodePort') spec.externalTrafficPolicy ??= 'Cluster';
-  return { ...obj, spec, status: obj.status ?? (old?.status ?? { loadBalancer: {} }) };
+  return { ...obj, spec, status: obj.status ?? old?.status ?? { loadBalancer: {} } };
 }
 
 /**
@@ -73,19 +73,31 @@ function crdPrepare(obj: JsonObject, old: JsonObject | undefined): JsonObject {
   const causes: FieldCause[] = [];
   const expected = `${String(names.plural ?? '')}.${String(spec.group ?? '')}`;
   if (name !== expected) {
-    causes.push({ reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: ${JSON.stringify(name)}: must be spec.names.plural+"."+spec.group` });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      field: 'metadata.name',
+      message: `Invalid value: ${JSON.stringify(name)}: must be spec.names.plural+"."+spec.group`,
+    });
   }
   let defs: ResourceDef[] = [];
   try {
     defs = crdToResourceDefs(obj);
   } catch (e) {
-    causes.push({ reason: 'FieldValueInvalid', field: 'spec', message: `Invalid value: "spec": ${e instanceof Error ? e.message : String(e)}` });
+    causes.push({
+      reason: 'FieldValueInvalid',
+      field: 'spec',
+      message: `Invalid value: "spec": ${e instanceof Error ? e.message : String(e)}`,
+    });
   }
   defs.forEach((d, i) => {
     try {
       if (d.schema) compileSchema(d.schema);
     } catch (e) {
-      causes.push({ reason: 'FieldValueInvalid', field: `spec.validation.openAPIV3Schema`, message: `Invalid value: "": compilation failed for version ${d.version} (${i}): ${e instanceof Error ? e.message : String(e)}` });
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: `spec.validation.openAPIV3Schema`,
+        message: `Invalid value: "": compilation failed for version ${d.version} (${i}): ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   });
   if (causes.length) throw causes;
@@ -94,12 +106,21 @@ function crdPrepare(obj: JsonObject, old: JsonObject | undefined): JsonObject {
   const stored = new Set(Array.isArray(oldStatus.storedVersions) ? oldStatus.storedVersions.map(String) : []);
   if (storage) stored.add(storage);
   const t = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const cond = (type: string, reason: string, message: string): JsonObject => ({ type, status: 'True', lastTransitionTime: t, reason, message });
+  const cond = (type: string, reason: string, message: string): JsonObject => ({
+    type,
+    status: 'True',
+    lastTransitionTime: t,
+    reason,
+    message,
+  });
   return {
     ...obj,
     status: {
       acceptedNames: names,
-      conditions: [cond('NamesAccepted', 'NoConflicts', 'no conflicts found'), cond('Established', 'InitialNamesAccepted', 'the initial names have been accepted')],
+      conditions: [
+        cond('NamesAccepted', 'NoConflicts', 'no conflicts found'),
+        cond('Established', 'InitialNamesAccepted', 'the initial names have been accepted'),
+      ],
       storedVersions: [...stored],
     },
   };
@@ -112,10 +133,15 @@ function crdPrepare(obj: JsonObject, old: JsonObject | undefined): JsonObject {
 export function applyKindHooks(def: ResourceDef, obj: JsonObject, old: JsonObject | undefined, store: Store): JsonObject {
   if (def.custom) return obj;
   switch (def.kind) {
-    case 'Namespace': return namespaceDefaults(obj);
-    case 'Service': return serviceDefaults(obj, old, store);
-    case 'Secret': return secretDefaults(obj);
-    case 'CustomResourceDefinition': return crdPrepare(obj, old);
-    default: return obj;
+    case 'Namespace':
+      return namespaceDefaults(obj);
+    case 'Service':
+      return serviceDefaults(obj, old, store);
+    case 'Secret':
+      return secretDefaults(obj);
+    case 'CustomResourceDefinition':
+      return crdPrepare(obj, old);
+    default:
+      return obj;
   }
 }

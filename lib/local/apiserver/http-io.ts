@@ -34,8 +34,12 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
       }
       if (!failed) chunks.push(c);
     });
-    req.on('end', () => { if (!failed) resolve(Buffer.concat(chunks)); });
-    req.on('error', (e) => { if (!failed) reject(e); });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (e) => {
+      if (!failed) reject(e);
+    });
   });
 }
 
@@ -81,7 +85,13 @@ function wantsYaml(req: IncomingMessage): boolean {
  * Writes a JSON body. Pre-serialized JSON (a string or UTF-8 bytes) is sent as is, and a stored
  * object goes out as the JSON the store made when it committed it (see json-cache).
  */
-export function sendJson(req: IncomingMessage, res: ServerResponse, code: number, body: JsonObject | string | Buffer, warnings: string[] = []): void {
+export function sendJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  code: number,
+  body: JsonObject | string | Buffer,
+  warnings: string[] = [],
+): void {
   if (res.headersSent) return;
   const headers: Record<string, string | string[]> = { 'Cache-Control': 'no-cache, private' };
   if (warnings.length) headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);

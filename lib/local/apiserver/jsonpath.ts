@@ -4,7 +4,11 @@
  */
 import type { Json } from './types';
 
-type Step = { kind: 'field'; name: string } | { kind: 'index'; i: number } | { kind: 'all' } | { kind: 'filter'; path: string[]; op: '==' | '!='; value: string };
+type Step =
+  | { kind: 'field'; name: string }
+  | { kind: 'index'; i: number }
+  | { kind: 'all' }
+  | { kind: 'filter'; path: string[]; op: '==' | '!='; value: string };
 
 function parse(expr: string): Step[] {
   let s = expr.trim();

@@ -15,7 +15,11 @@ const FILE = path.resolve(__dirname, '../seed/__fixtures__/gateway-http.yaml');
 const hasKubectl = findKubectl() !== undefined;
 if (!hasKubectl) console.warn('kubectl-apply.test.ts: no kubectl binary on PATH, skipping the kubectl integration tests');
 
-interface ManagedEntry { manager: string; operation: string; fieldsV1: { 'f:spec'?: Record<string, unknown> } }
+interface ManagedEntry {
+  manager: string;
+  operation: string;
+  fieldsV1: { 'f:spec'?: Record<string, unknown> };
+}
 
 describe.skipIf(!hasKubectl)('client-side then server-side apply of the same file', () => {
   let t: TestCluster;
@@ -50,7 +54,9 @@ describe.skipIf(!hasKubectl)('client-side then server-side apply of the same fil
     const managers = live.metadata.managedFields.map((e) => `${e.manager}/${e.operation}`).sort();
     expect(managers).not.toContain('kubectl-client-side-apply/Update');
     const kubectl = live.metadata.managedFields.find((e) => e.manager === 'kubectl' && e.operation === 'Apply');
-    expect(Object.keys(kubectl?.fieldsV1['f:spec'] ?? {})).toEqual(expect.arrayContaining(['f:hostnames', 'f:parentRefs', 'f:rules']));
+    expect(Object.keys(kubectl?.fieldsV1['f:spec'] ?? {})).toEqual(
+      expect.arrayContaining(['f:hostnames', 'f:parentRefs', 'f:rules']),
+    );
     // The server's defaults stay in place.
     const weight = await k('get', 'httproute', 'http', '-n', 'default', '-o', 'jsonpath={.spec.rules[0].backendRefs[0].weight}');
     expect(weight.stdout).toBe('1');

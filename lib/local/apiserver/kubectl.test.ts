@@ -84,13 +84,20 @@ spec:
 `;
     const first = await t.kubectl(['apply', '--server-side', '-f', '-'], { input: route('a.aliyun.com') });
     expect(first.stdout).toContain('httproute.gateway.networking.k8s.io/ssa serverside-applied');
-    const clash = await t.kubectl(['apply', '--server-side', '--field-manager', 'other', '-f', '-'], { input: route('b.aliyun.com') });
+    const clash = await t.kubectl(['apply', '--server-side', '--field-manager', 'other', '-f', '-'], {
+      input: route('b.aliyun.com'),
+    });
     expect(clash.code).not.toBe(0);
     expect(clash.stderr).toContain('conflict');
-    const forced = await t.kubectl(['apply', '--server-side', '--field-manager', 'other', '--force-conflicts', '-f', '-'], { input: route('b.aliyun.com') });
+    const forced = await t.kubectl(['apply', '--server-side', '--field-manager', 'other', '--force-conflicts', '-f', '-'], {
+      input: route('b.aliyun.com'),
+    });
     expect(forced.code).toBe(0);
     const got = await k('get', 'httproute', 'ssa', '-o', 'json', '--show-managed-fields');
-    const obj = JSON.parse(got.stdout) as { spec: { hostnames: string[] }; metadata: { managedFields: Array<{ manager: string; operation: string }> } };
+    const obj = JSON.parse(got.stdout) as {
+      spec: { hostnames: string[] };
+      metadata: { managedFields: Array<{ manager: string; operation: string }> };
+    };
     expect(obj.spec.hostnames).toEqual(['b.aliyun.com']);
     expect(obj.metadata.managedFields.map((m) => `${m.manager}/${m.operation}`)).toContain('other/Apply');
   });
@@ -101,16 +108,48 @@ spec:
     chmodSync(editor, 0o755);
     const r = await t.kubectl(['edit', 'httproute', 'http', '-n', 'default'], { env: { KUBE_EDITOR: editor } });
     expect(r.stdout).toContain('httproute.gateway.networking.k8s.io/http edited');
-    const got = await k('get', 'httproute', 'http', '-o', 'jsonpath={.spec.rules[0].matches[0].path.value} {.metadata.generation}');
+    const got = await k(
+      'get',
+      'httproute',
+      'http',
+      '-o',
+      'jsonpath={.spec.rules[0].matches[0].path.value} {.metadata.generation}',
+    );
     expect(got.stdout).toBe('/anything 2');
   });
 
   it('patches with merge, json and strategic patches', async () => {
-    const merge = await k('patch', 'gtw', 'gateway', '-n', 'istio-system', '--type', 'merge', '-p', '{"metadata":{"labels":{"team":"web"}}}');
+    const merge = await k(
+      'patch',
+      'gtw',
+      'gateway',
+      '-n',
+      'istio-system',
+      '--type',
+      'merge',
+      '-p',
+      '{"metadata":{"labels":{"team":"web"}}}',
+    );
     expect(merge.stdout).toContain('gateway.gateway.networking.k8s.io/gateway patched');
-    const json = await k('patch', 'httproute', 'http', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/hostnames/0","value":"httpbin.aliyun.com"}]');
+    const json = await k(
+      'patch',
+      'httproute',
+      'http',
+      '--type',
+      'json',
+      '-p',
+      '[{"op":"replace","path":"/spec/hostnames/0","value":"httpbin.aliyun.com"}]',
+    );
     expect(json.code).toBe(0);
-    const smp = await k('patch', 'svc', 'httpbin', '--type', 'strategic', '-p', '{"spec":{"ports":[{"name":"admin","port":9000,"targetPort":9000}]}}');
+    const smp = await k(
+      'patch',
+      'svc',
+      'httpbin',
+      '--type',
+      'strategic',
+      '-p',
+      '{"spec":{"ports":[{"name":"admin","port":9000,"targetPort":9000}]}}',
+    );
     expect(smp.code).toBe(0);
     const svc = await k('get', 'svc', 'httpbin', '-o', 'jsonpath={.spec.ports[*].port}');
     expect(svc.stdout.split(' ').sort()).toEqual(['8000', '9000']);

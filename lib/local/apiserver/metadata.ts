@@ -26,7 +26,9 @@ function nameRule(kind: string): { re: RegExp; max: number; msg: string } {
 }
 
 const inv = (field: string, value: string, msg: string): FieldCause => ({
-  reason: 'FieldValueInvalid', field, message: `Invalid value: ${JSON.stringify(value)}: ${msg}`,
+  reason: 'FieldValueInvalid',
+  field,
+  message: `Invalid value: ${JSON.stringify(value)}: ${msg}`,
 });
 
 /** Validates name, namespace, labels and annotations; returns the causes (empty when valid). */
@@ -34,7 +36,11 @@ export function validateMeta(def: ResourceDef, meta: JsonObject): FieldCause[] {
   const causes: FieldCause[] = [];
   const name = meta.name;
   if (typeof name !== 'string' || name === '') {
-    causes.push({ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' });
+    causes.push({
+      reason: 'FieldValueRequired',
+      field: 'metadata.name',
+      message: 'Required value: name or generateName is required',
+    });
   } else {
     const rule = nameRule(def.kind);
     if (!rule.re.test(name)) causes.push(inv('metadata.name', name, rule.msg));
@@ -43,22 +49,46 @@ export function validateMeta(def: ResourceDef, meta: JsonObject): FieldCause[] {
   const labels = meta.labels;
   if (labels !== undefined && labels !== null) {
     if (typeof labels !== 'object' || Array.isArray(labels)) {
-      causes.push({ reason: 'FieldValueTypeInvalid', field: 'metadata.labels', message: 'Invalid value: "labels": must be a map' });
+      causes.push({
+        reason: 'FieldValueTypeInvalid',
+        field: 'metadata.labels',
+        message: 'Invalid value: "labels": must be a map',
+      });
     } else {
       for (const [k, v] of Object.entries(labels)) {
         const [prefix, key] = k.includes('/') ? k.split('/', 2) : [undefined, k];
         if (!key || !QUALIFIED_NAME.test(key) || key.length > 63 || (prefix !== undefined && !DNS1123_SUBDOMAIN.test(prefix))) {
-          causes.push(inv('metadata.labels', k, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"));
+          causes.push(
+            inv(
+              'metadata.labels',
+              k,
+              "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+            ),
+          );
         }
         if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) {
-          causes.push(inv('metadata.labels', String(v), "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
+          causes.push(
+            inv(
+              'metadata.labels',
+              String(v),
+              "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+            ),
+          );
         }
       }
     }
   }
   const ann = meta.annotations;
-  if (ann !== undefined && ann !== null && (typeof ann !== 'object' || Array.isArray(ann) || Object.values(ann).some((v) => typeof v !== 'string'))) {
-    causes.push({ reason: 'FieldValueTypeInvalid', field: 'metadata.annotations', message: 'Invalid value: "annotations": must be a map of strings' });
+  if (
+    ann !== undefined &&
+    ann !== null &&
+    (typeof ann !== 'object' || Array.isArray(ann) || Object.values(ann).some((v) => typeof v !== 'string'))
+  ) {
+    causes.push({
+      reason: 'FieldValueTypeInvalid',
+      field: 'metadata.annotations',
+      message: 'Invalid value: "annotations": must be a map of strings',
+    });
   }
   return causes;
 }

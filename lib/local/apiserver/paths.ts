@@ -15,7 +15,10 @@ export interface ResourcePath {
 }
 
 /** A parsed group-version path with no resource (discovery of one group version). */
-export interface GroupVersionPath { group: string; version: string }
+export interface GroupVersionPath {
+  group: string;
+  version: string;
+}
 
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 

@@ -33,7 +33,10 @@ export function versionPriority(a: string, b: string): number {
 }
 
 /** One API group with its versions, preferred first. */
-export interface GroupInfo { name: string; versions: string[] }
+export interface GroupInfo {
+  name: string;
+  versions: string[];
+}
 
 /** Index of served resources. */
 export class Registry {
@@ -69,7 +72,9 @@ export class Registry {
   }
 
   /** Every served resource version. */
-  all(): ResourceDef[] { return this.defs; }
+  all(): ResourceDef[] {
+    return this.defs;
+  }
 
   /** The def served at `group/version/plural`. */
   find(group: string, version: string, plural: string): ResourceDef | undefined {

@@ -27,7 +27,10 @@ describe('response caches', () => {
       r.end(payload);
     });
   const route = (name: string, labels: Record<string, string> = {}) => ({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name, labels }, spec: { parentRefs: [{ name: 'gateway' }], hostnames: ['a.example.com'] },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name, labels },
+    spec: { parentRefs: [{ name: 'gateway' }], hostnames: ['a.example.com'] },
   });
   const merge = (name: string, patch: unknown, manager?: string) =>
     req('PATCH', `${routes}/${name}${manager ? `?fieldManager=${manager}` : ''}`, patch, 'application/merge-patch+json');
@@ -36,19 +39,35 @@ describe('response caches', () => {
   function watch(query: string, n: number): Promise<Body[]> {
     return new Promise((resolve, reject) => {
       const events: Body[] = [];
-      const timer = setTimeout(() => { r.destroy(); reject(new Error(`watch saw ${events.length} of ${n} events`)); }, 15_000);
-      const r = https.get(new URL(`${routes}?watch=1&${query}`, t.cluster.url), { ca: t.cluster.caPem, headers: { Authorization: `Bearer ${t.cluster.token}` } }, (res) => {
-        let buf = '';
-        res.on('data', (c: Buffer) => {
-          buf += c.toString();
-          for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
-            events.push(JSON.parse(buf.slice(0, nl)) as Body);
-            buf = buf.slice(nl + 1);
-          }
-          if (events.length >= n) { clearTimeout(timer); r.destroy(); resolve(events); }
-        });
+      const timer = setTimeout(() => {
+        r.destroy();
+        reject(new Error(`watch saw ${events.length} of ${n} events`));
+      }, 15_000);
+      const r = https.get(
+        new URL(`${routes}?watch=1&${query}`, t.cluster.url),
+        { ca: t.cluster.caPem, headers: { Authorization: `Bearer ${t.cluster.token}` } },
+        (res) => {
+          let buf = '';
+          res.on('data', (c: Buffer) => {
+            buf += c.toString();
+            for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+              events.push(JSON.parse(buf.slice(0, nl)) as Body);
+              buf = buf.slice(nl + 1);
+            }
+            if (events.length >= n) {
+              clearTimeout(timer);
+              r.destroy();
+              resolve(events);
+            }
+          });
+        },
+      );
+      r.on('error', (e) => {
+        if (events.length < n) {
+          clearTimeout(timer);
+          reject(e);
+        }
       });
-      r.on('error', (e) => { if (events.length < n) { clearTimeout(timer); reject(e); } });
     });
   }
 

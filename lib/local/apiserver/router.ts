@@ -21,7 +21,11 @@ import { ApiError, type JsonObject } from './types';
 const pageNotFound = (): ApiError => new ApiError(404, 'NotFound', 'the server could not find the requested resource');
 
 /** Everything the router needs besides the request. */
-export interface RouterDeps { state: ServerState; token: string; hostPort: () => string }
+export interface RouterDeps {
+  state: ServerState;
+  token: string;
+  hostPort: () => string;
+}
 
 /** Handles one HTTP request. */
 export async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -86,8 +90,16 @@ function buildCtx(state: ServerState, req: IncomingMessage, res: ServerResponse,
   if (p.subresource && !(p.subresource === 'status' && def.subresources.status)) throw pageNotFound();
   if (!def.namespaced && p.namespace !== undefined) throw pageNotFound();
   return {
-    req, res, state, def, query: url.searchParams, rkey: rkeyOf(def),
-    namespace: def.namespaced ? p.namespace : undefined, name: p.name, subresource: p.subresource, warnings: [],
+    req,
+    res,
+    state,
+    def,
+    query: url.searchParams,
+    rkey: rkeyOf(def),
+    namespace: def.namespaced ? p.namespace : undefined,
+    name: p.name,
+    subresource: p.subresource,
+    warnings: [],
   };
 }
 

@@ -6,7 +6,11 @@ import { badRequest } from './status-errors';
 import type { JsonObject } from './types';
 
 type Op = 'eq' | 'neq' | 'in' | 'notin' | 'exists' | 'notexists';
-interface Requirement { key: string; op: Op; values: string[] }
+interface Requirement {
+  key: string;
+  op: Op;
+  values: string[];
+}
 
 /** A compiled selector: true when the object matches. */
 export type Matcher = (obj: JsonObject) => boolean;
@@ -18,7 +22,10 @@ function splitTopLevel(s: string): string[] {
   for (const ch of s) {
     if (ch === '(') depth++;
     if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) { out.push(cur); cur = ''; } else cur += ch;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out.map((x) => x.trim()).filter(Boolean);
@@ -32,14 +39,18 @@ function checkKey(k: string, raw: string): string {
   return k;
 }
 function checkValue(v: string, raw: string): string {
-  if (!VALUE.test(v) || v.length > 63) throw badRequest(`unable to parse requirement: invalid label value "${v}" in selector "${raw}"`);
+  if (!VALUE.test(v) || v.length > 63)
+    throw badRequest(`unable to parse requirement: invalid label value "${v}" in selector "${raw}"`);
   return v;
 }
 
 function parseRequirement(part: string, raw: string): Requirement {
   let m = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(part);
   if (m) {
-    const values = (m[3] ?? '').split(',').map((v) => v.trim()).filter((v, i, a) => v !== '' || a.length > 1);
+    const values = (m[3] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v, i, a) => v !== '' || a.length > 1);
     return { key: checkKey(m[1] ?? '', raw), op: m[2] === 'in' ? 'in' : 'notin', values: values.map((v) => checkValue(v, raw)) };
   }
   m = /^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
@@ -54,12 +65,18 @@ function evaluate(reqs: Requirement[], get: (key: string) => string | undefined)
   return reqs.every((r) => {
     const v = get(r.key);
     switch (r.op) {
-      case 'eq': return v === r.values[0];
-      case 'neq': return v !== r.values[0];
-      case 'in': return v !== undefined && r.values.includes(v);
-      case 'notin': return v === undefined || !r.values.includes(v);
-      case 'exists': return v !== undefined;
-      case 'notexists': return v === undefined;
+      case 'eq':
+        return v === r.values[0];
+      case 'neq':
+        return v !== r.values[0];
+      case 'in':
+        return v !== undefined && r.values.includes(v);
+      case 'notin':
+        return v === undefined || !r.values.includes(v);
+      case 'exists':
+        return v !== undefined;
+      case 'notexists':
+        return v === undefined;
     }
   });
 }

@@ -41,10 +41,16 @@ describe('server stop with connected clients', () => {
     // kubectl get -w streams (as many as a busy terminal session has).
     const outputs: string[] = [];
     if (hasKubectl) {
-      for (const args of [['get', 'namespaces', '-w'], ['get', 'gatewayclasses', '-w'], ['get', 'services', '-A', '-w', '-o', 'name']]) {
+      for (const args of [
+        ['get', 'namespaces', '-w'],
+        ['get', 'gatewayclasses', '-w'],
+        ['get', 'services', '-A', '-w', '-o', 'name'],
+      ]) {
         const c = t.spawnKubectl(args);
         const i = outputs.push('') - 1;
-        c.stdout?.on('data', (d: Buffer) => { outputs[i] += d.toString(); });
+        c.stdout?.on('data', (d: Buffer) => {
+          outputs[i] += d.toString();
+        });
         children.push(c);
       }
     }
@@ -54,8 +60,12 @@ describe('server stop with connected clients', () => {
     const core = kc.makeApiClient(CoreV1Api);
     const informer = makeInformer<V1Namespace>(kc, '/api/v1/namespaces', () => core.listNamespace());
     let added = 0;
-    informer.on('add', () => { added++; });
-    informer.on('error', () => { if (running) setTimeout(() => void informer.start().catch(() => undefined), 20); });
+    informer.on('add', () => {
+      added++;
+    });
+    informer.on('error', () => {
+      if (running) setTimeout(() => void informer.start().catch(() => undefined), 20);
+    });
     await informer.start();
     // A TCP connection that never starts TLS, and a TLS one stuck halfway through its request headers.
     const port = Number(new URL(t.cluster.url).port);
@@ -76,7 +86,10 @@ describe('server stop with connected clients', () => {
     // The server is really gone: nothing listens on its port any more.
     const refused = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => { s.destroy(); resolve(false); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(false);
+      });
       s.once('error', () => resolve(true));
     });
     expect(refused).toBe(true);

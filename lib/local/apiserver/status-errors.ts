@@ -92,9 +92,10 @@ const TYPE_WORDS: Record<string, string> = {
 /** One cause as kube-apiserver prints it in a message: `field: Type: detail`. */
 function causeText(c: FieldCause): string {
   const word = TYPE_WORDS[c.reason];
-  const body = word && !c.message.startsWith(word) && !Object.values(TYPE_WORDS).some((w) => c.message.startsWith(w))
-    ? `${word}: ${c.message}`
-    : c.message;
+  const body =
+    word && !c.message.startsWith(word) && !Object.values(TYPE_WORDS).some((w) => c.message.startsWith(w))
+      ? `${word}: ${c.message}`
+      : c.message;
   return c.field ? `${c.field}: ${body}` : body;
 }
 

@@ -14,10 +14,17 @@ import { Store } from './store';
 import type { JsonObject } from './types';
 
 const RKEY = 'example.com/widgets';
-const widget = (ns: string, name: string, spec: JsonObject = {}): JsonObject => ({ kind: 'Widget', metadata: { name, namespace: ns }, spec });
-const put = (s: Store, ns: string, name: string, spec: JsonObject = {}) => s.commit([{ op: 'put', rkey: RKEY, ns, name, obj: widget(ns, name, spec) }]);
+const widget = (ns: string, name: string, spec: JsonObject = {}): JsonObject => ({
+  kind: 'Widget',
+  metadata: { name, namespace: ns },
+  spec,
+});
+const put = (s: Store, ns: string, name: string, spec: JsonObject = {}) =>
+  s.commit([{ op: 'put', rkey: RKEY, ns, name, obj: widget(ns, name, spec) }]);
 const names = (s: Store, ns?: string, after?: string): string[] =>
-  s.list(RKEY, ns, after).map((e) => `${String((e.obj.metadata as JsonObject).namespace)}/${String((e.obj.metadata as JsonObject).name)}`);
+  s
+    .list(RKEY, ns, after)
+    .map((e) => `${String((e.obj.metadata as JsonObject).namespace)}/${String((e.obj.metadata as JsonObject).name)}`);
 
 describe('Store', () => {
   let dir: string;
@@ -45,7 +52,12 @@ describe('Store', () => {
 
   it('keeps lists sorted by namespace then name through creates and deletes, and pages after a key', () => {
     const s = new Store(file);
-    for (const [ns, n] of [['b', 'y'], ['a', 'z'], ['b', 'x']] as const) put(s, ns, n);
+    for (const [ns, n] of [
+      ['b', 'y'],
+      ['a', 'z'],
+      ['b', 'x'],
+    ] as const)
+      put(s, ns, n);
     expect(names(s)).toEqual(['a/z', 'b/x', 'b/y']);
     // The sorted index now exists; later writes must keep it in step.
     put(s, 'a', 'c');
@@ -72,7 +84,10 @@ describe('Store', () => {
     expect(put(s, 'default', 'w9')[0]?.rv).toBe(22);
     // Resuming from before the kept history is 410 Expired; from inside it replays.
     expect(() => s.changesSince(1, '1')).toThrow(expect.objectContaining({ code: 410 }));
-    expect(s.changesSince(20, '20').map((e) => [e.type, e.rv])).toEqual([['DELETED', 21], ['ADDED', 22]]);
+    expect(s.changesSince(20, '20').map((e) => [e.type, e.rv])).toEqual([
+      ['DELETED', 21],
+      ['ADDED', 22],
+    ]);
     s.close();
   });
 
@@ -97,9 +112,15 @@ describe('Store', () => {
         child.stdout.on('data', (c: Buffer) => {
           out += c.toString();
           const m = /acknowledged (\d+)/.exec(out);
-          if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
         });
-        child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`writer exited with ${code}`)); });
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`writer exited with ${code}`));
+        });
       });
       expect(acknowledged).toBe(40);
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -8,12 +8,22 @@ import { expired } from './status-errors';
 import type { JsonObject } from './types';
 
 /** One stored object: decoded, plus its serialized form (lists are built by concatenation). */
-export interface Entry { obj: JsonObject; json: string; rv: number }
+export interface Entry {
+  obj: JsonObject;
+  json: string;
+  rv: number;
+}
 /** Watch event types as on the wire. */
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 /** One change, as kept in the log and fanned out to watchers. */
 export interface ChangeEvent {
-  type: EventType; rkey: string; ns: string; name: string; rv: number; obj: JsonObject; json: string;
+  type: EventType;
+  rkey: string;
+  ns: string;
+  name: string;
+  rv: number;
+  obj: JsonObject;
+  json: string;
   /** The object before this change (lets selector watches turn MODIFIED into ADDED/DELETED). */
   prev?: JsonObject;
 }
@@ -21,10 +31,20 @@ export interface ChangeEvent {
  * A change as the log keeps it: JSON text only. Superseded versions are kept as strings (one
  * heap object each, nothing for the GC to trace) and decoded again only when a watch replays them.
  */
-interface LoggedChange { type: EventType; rkey: string; ns: string; name: string; rv: number; json: string; prevJson?: string }
+interface LoggedChange {
+  type: EventType;
+  rkey: string;
+  ns: string;
+  name: string;
+  rv: number;
+  json: string;
+  prevJson?: string;
+}
 
 /** One write request to the store. */
-export type Write = { op: 'put'; rkey: string; ns: string; name: string; obj: JsonObject } | { op: 'delete'; rkey: string; ns: string; name: string };
+export type Write =
+  | { op: 'put'; rkey: string; ns: string; name: string; obj: JsonObject }
+  | { op: 'delete'; rkey: string; ns: string; name: string };
 
 /** How many changes the log keeps (watch resumes older than that get 410 Gone). */
 export const EVENT_LOG_SIZE = 10_000;
@@ -60,7 +80,10 @@ export class Store {
   private readonly trimBatch: number;
 
   /** Opens the SQLite file and loads everything into memory; keeps the last `logSize` changes for watches. */
-  constructor(file: string, private readonly logSize = EVENT_LOG_SIZE) {
+  constructor(
+    file: string,
+    private readonly logSize = EVENT_LOG_SIZE,
+  ) {
     this.db = new Db(file);
     this.trimBatch = Math.min(TRIM_BATCH, Math.max(1, Math.floor(logSize * 0.2)));
     this.counter = this.db.counter();
@@ -71,7 +94,12 @@ export class Store {
       this.index(row.rkey).set(`${row.ns}/${row.name}`, { obj, json: row.body, rv: row.rv });
     }
     this.log = this.db.recentEvents(this.logSize).map((r: EventRow) => ({
-      type: r.type as EventType, rkey: r.rkey, ns: r.ns, name: r.name, rv: r.rv, json: r.body,
+      type: r.type as EventType,
+      rkey: r.rkey,
+      ns: r.ns,
+      name: r.name,
+      rv: r.rv,
+      json: r.body,
     }));
     const first = this.log[0];
     if (first) this.compacted = Math.max(this.compacted, first.rv - 1);
@@ -84,9 +112,13 @@ export class Store {
   }
 
   /** The current value of the global resourceVersion counter. */
-  get resourceVersion(): number { return this.counter; }
+  get resourceVersion(): number {
+    return this.counter;
+  }
   /** True when the store has never held anything (first start). */
-  get empty(): boolean { return this.counter === 0; }
+  get empty(): boolean {
+    return this.counter === 0;
+  }
 
   /** One object or undefined. */
   get(rkey: string, ns: string, name: string): Entry | undefined {
@@ -137,7 +169,10 @@ export class Store {
         logged.push({ type, rkey, ns, name, rv, json, ...(existing ? { prevJson: existing.json } : {}) });
         dbWrites.push({ kind: 'put', row: { rkey, ns, name, rv, body: json }, event: { rv, type, rkey, ns, name, body: json } });
       } else {
-        if (!existing) { rv -= 1; continue; }
+        if (!existing) {
+          rv -= 1;
+          continue;
+        }
         const obj = withRv(existing.obj, rv);
         const json = JSON.stringify(obj);
         rememberJson(obj, json);

@@ -5,7 +5,12 @@
 import type { PrinterColumn } from './types';
 
 const AGE: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' };
-const col = (name: string, jsonPath: string, type = 'string', priority = 0): PrinterColumn => ({ name, type, jsonPath, priority });
+const col = (name: string, jsonPath: string, type = 'string', priority = 0): PrinterColumn => ({
+  name,
+  type,
+  jsonPath,
+  priority,
+});
 
 const COLUMNS: Record<string, PrinterColumn[]> = {
   Namespace: [col('Status', '.status.phase'), AGE],
@@ -19,7 +24,12 @@ const COLUMNS: Record<string, PrinterColumn[]> = {
   ],
   ConfigMap: [AGE],
   Secret: [col('Type', '.type'), AGE],
-  EndpointSlice: [col('AddressType', '.addressType'), col('Ports', '.ports[*].port'), col('Endpoints', '.endpoints[*].addresses[*]'), AGE],
+  EndpointSlice: [
+    col('AddressType', '.addressType'),
+    col('Ports', '.ports[*].port'),
+    col('Endpoints', '.endpoints[*].addresses[*]'),
+    AGE,
+  ],
   CustomResourceDefinition: [col('Created At', '.metadata.creationTimestamp')],
   Event: [col('Type', '.type'), col('Reason', '.reason'), col('Message', '.message'), AGE],
 };

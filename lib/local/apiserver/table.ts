@@ -32,8 +32,12 @@ export function humanDuration(ms: number): string {
 
 const AGE: PrinterColumn = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' };
 const NAME_DEF = {
-  name: 'Name', type: 'string', format: 'name', priority: 0,
-  description: 'Name must be unique within a namespace. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names',
+  name: 'Name',
+  type: 'string',
+  format: 'name',
+  priority: 0,
+  description:
+    'Name must be unique within a namespace. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names',
 };
 
 function columnsOf(def: ResourceDef): PrinterColumn[] {
@@ -58,7 +62,12 @@ function cell(obj: JsonObject, col: PrinterColumn): Json {
 }
 
 /** Options from the query (`includeObject`) and whether to send column definitions. */
-export interface TableOptions { includeObject: string | null; noHeaders?: boolean; resourceVersion: string; continueToken?: string }
+export interface TableOptions {
+  includeObject: string | null;
+  noHeaders?: boolean;
+  resourceVersion: string;
+  continueToken?: string;
+}
 
 /** Builds a Table of `objects` (already at the served apiVersion). */
 export function toTable(def: ResourceDef, objects: JsonObject[], opts: TableOptions): JsonObject {
@@ -71,7 +80,16 @@ export function toTable(def: ResourceDef, objects: JsonObject[], opts: TableOpti
     metadata,
     columnDefinitions: opts.noHeaders
       ? []
-      : [NAME_DEF, ...cols.map((c) => ({ name: c.name, type: c.type, format: c.format ?? '', description: c.description ?? '', priority: c.priority ?? 0 }))],
+      : [
+          NAME_DEF,
+          ...cols.map((c) => ({
+            name: c.name,
+            type: c.type,
+            format: c.format ?? '',
+            description: c.description ?? '',
+            priority: c.priority ?? 0,
+          })),
+        ],
     rows: objects.map((obj) => {
       const meta = (obj.metadata ?? {}) as JsonObject;
       const row: JsonObject = { cells: [meta.name ?? '', ...cols.map((c) => cell(obj, c))] };

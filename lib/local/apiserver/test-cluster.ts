@@ -20,7 +20,10 @@ export interface TestCluster {
   cluster: LocalCluster;
   env: Record<string, string | undefined>;
   /** Runs kubectl; never rejects (look at code/stdout/stderr). */
-  kubectl(args: string[], opts?: { input?: string; env?: Record<string, string> }): Promise<{ code: number; stdout: string; stderr: string }>;
+  kubectl(
+    args: string[],
+    opts?: { input?: string; env?: Record<string, string> },
+  ): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Starts a long-running kubectl (e.g. `get -w`). */
   spawnKubectl(args: string[]): ChildProcess;
   /** Restarts the server on the same port and data dir. */
@@ -42,14 +45,21 @@ export async function startTestCluster(extra: Partial<LocalClusterOptions> = {})
   };
   const t: TestCluster = {
     dir,
-    get cluster() { return cluster; },
+    get cluster() {
+      return cluster;
+    },
     env,
     kubectl: (args, opts = {}) =>
       new Promise((resolve) => {
-        const child = execFile('kubectl', args, { env: { ...env, ...opts.env } as NodeJS.ProcessEnv, timeout: 30_000 }, (err, stdout, stderr) => {
-          const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-          resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-        });
+        const child = execFile(
+          'kubectl',
+          args,
+          { env: { ...env, ...opts.env } as NodeJS.ProcessEnv, timeout: 30_000 },
+          (err, stdout, stderr) => {
+            const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+            resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+          },
+        );
         if (opts.input !== undefined) child.stdin?.end(opts.input);
       }),
     spawnKubectl: (args) => spawn('kubectl', args, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] }),

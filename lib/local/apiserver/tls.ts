@@ -18,12 +18,17 @@ const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
 
 function pem(der: Buffer, label: string): string {
-  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 
 function keyId(pub: KeyObject): Buffer {
-  return createHash('sha1').update(pub.export({ type: 'spki', format: 'der' })).digest();
+  return createHash('sha1')
+    .update(pub.export({ type: 'spki', format: 'der' }))
+    .digest();
 }
 
 interface CertSpec {
@@ -73,11 +78,7 @@ function generate(): TlsMaterial {
       extension('2.5.29.19', true, seq()),
       extension('2.5.29.15', true, bits(Buffer.from([0xa0]), 5)), // digitalSignature | keyEncipherment
       extension('2.5.29.37', false, seq(oid('1.3.6.1.5.5.7.3.1'))), // serverAuth
-      extension(
-        '2.5.29.17',
-        false,
-        seq(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii'))),
-      ),
+      extension('2.5.29.17', false, seq(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii')))),
       extension('2.5.29.35', false, seq(tlv(0x80, keyId(ca.publicKey)))),
     ],
   });

@@ -19,7 +19,9 @@ export class WatchHub {
   }
 
   /** Number of open watches. */
-  get size(): number { return this.open.size; }
+  get size(): number {
+    return this.open.size;
+  }
 
   /** Ends every open watch, and every watch registered from now on. */
   closeAll(): void {

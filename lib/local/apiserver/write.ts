@@ -64,7 +64,9 @@ function validateAndHook(ctx: ReqCtx, obj: JsonObject, old: JsonObject | undefin
     const v = validator.validate(obj, old, { fieldValidation: mode });
     if (mode === 'Strict' && v.unknownFields.length) {
       const { kind, version } = ctx.def;
-      throw badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${strictDecodingMessage(v.unknownFields)}`);
+      throw badRequest(
+        `${kind} in version "${version}" cannot be handled as a ${kind}: ${strictDecodingMessage(v.unknownFields)}`,
+      );
     }
     result = v.object;
     causes.push(...v.causes);
@@ -87,7 +89,10 @@ const tracksGeneration = (ctx: ReqCtx): boolean => ctx.def.custom || ctx.rkey ==
 function commitPut(ctx: ReqCtx, obj: JsonObject, dryRun: boolean, extra: Write[] = []): JsonObject {
   if (dryRun) return obj;
   const meta = metaOf(obj);
-  const [ev] = ctx.state.store.commit([{ op: 'put', rkey: ctx.rkey, ns: String(meta.namespace ?? ''), name: String(meta.name), obj: storageForm(ctx, obj) }, ...extra]);
+  const [ev] = ctx.state.store.commit([
+    { op: 'put', rkey: ctx.rkey, ns: String(meta.namespace ?? ''), name: String(meta.name), obj: storageForm(ctx, obj) },
+    ...extra,
+  ]);
   if (ctx.rkey === CRD_RKEY) ctx.state.registry.refresh();
   return ev ? served(ctx, ev.obj) : obj;
 }
@@ -116,7 +121,12 @@ export function createObject(ctx: ReqCtx, body: JsonObject, dryRun: boolean, man
   obj = validateAndHook(ctx, obj, undefined);
   const name = String(metaOf(obj).name);
   if (ctx.state.store.get(ctx.rkey, String(metaOf(obj).namespace ?? ''), name)) {
-    throw new ApiError(409, 'AlreadyExists', `${ctx.def.group ? `${ctx.def.plural}.${ctx.def.group}` : ctx.def.plural} "${name}" already exists`, { name, group: ctx.def.group, kind: ctx.def.plural });
+    throw new ApiError(
+      409,
+      'AlreadyExists',
+      `${ctx.def.group ? `${ctx.def.plural}.${ctx.def.group}` : ctx.def.plural} "${name}" already exists`,
+      { name, group: ctx.def.group, kind: ctx.def.plural },
+    );
   }
   if (managed === 'record') {
     obj = recordUpdate({ old: undefined, updated: obj, manager: fieldManager(ctx), operation: 'Update', def: ctx.def, time });
@@ -143,11 +153,18 @@ export function updateObject(ctx: ReqCtx, old: JsonObject, body: JsonObject, opt
   const rv = newMeta.resourceVersion;
   if (rv === undefined || rv === '') {
     if (opts.requireResourceVersion) {
-      throw invalid(ctx.def, name, [{ reason: 'FieldValueInvalid', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' }]);
+      throw invalid(ctx.def, name, [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.resourceVersion',
+          message: 'Invalid value: 0x0: must be specified for an update',
+        },
+      ]);
     }
   } else if (String(rv) !== String(oldMeta.resourceVersion)) throw conflict(ctx.def, name);
   for (const k of ['uid', 'creationTimestamp', 'namespace', 'name', 'generation', 'resourceVersion']) {
-    if (oldMeta[k] !== undefined) newMeta[k] = oldMeta[k]; else delete newMeta[k];
+    if (oldMeta[k] !== undefined) newMeta[k] = oldMeta[k];
+    else delete newMeta[k];
   }
   let obj: JsonObject = { ...body, apiVersion: apiVersionOf(ctx.def), kind: ctx.def.kind, metadata: newMeta };
   if (ctx.subresource === 'status') {
@@ -170,7 +187,12 @@ export function updateObject(ctx: ReqCtx, old: JsonObject, body: JsonObject, opt
   }
   if (opts.managed === 'record') {
     obj = recordUpdate({
-      old, updated: obj, manager: fieldManager(ctx), operation: 'Update', def: ctx.def, time: nowTimestamp(),
+      old,
+      updated: obj,
+      manager: fieldManager(ctx),
+      operation: 'Update',
+      def: ctx.def,
+      time: nowTimestamp(),
       ...(ctx.subresource === 'status' ? { subresource: 'status' as const } : {}),
     });
   }

@@ -31,7 +31,12 @@ function listenOnce(server: net.Server, port: number, address: string): Promise<
  * Listens on `address:port`, remapping a privileged port per `policy`.
  * @returns the port actually bound (differs from `port` when remapped or when `port` is 0).
  */
-export async function bindWithFallback(server: net.Server, address: string, port: number, policy: PrivilegedPortPolicy): Promise<number> {
+export async function bindWithFallback(
+  server: net.Server,
+  address: string,
+  port: number,
+  policy: PrivilegedPortPolicy,
+): Promise<number> {
   const privileged = port > 0 && port < 1024;
   if (privileged && policy === 'remap') return listenOnce(server, port + PRIVILEGED_PORT_OFFSET, address);
   try {

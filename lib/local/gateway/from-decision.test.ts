@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { RoutingDecision } from '@/lib/gateway-api/routing';
 import { planFromDecision, type BackendResolver } from './from-decision';
 
-const base: RoutingDecision = { outcome: 'direct-response', alternatives: [], requestHeaders: [], responseHeaders: [], mirrors: [], explanation: [] };
-const resolve: BackendResolver = (t) => ({ name: `${t.namespace}/${t.service}:${t.port ?? ''}`, endpoints: [{ host: '127.0.0.1', port: 9000 }], protocol: 'http/1.1' });
+const base: RoutingDecision = {
+  outcome: 'direct-response',
+  alternatives: [],
+  requestHeaders: [],
+  responseHeaders: [],
+  mirrors: [],
+  explanation: [],
+};
+const resolve: BackendResolver = (t) => ({
+  name: `${t.namespace}/${t.service}:${t.port ?? ''}`,
+  endpoints: [{ host: '127.0.0.1', port: 9000 }],
+  protocol: 'http/1.1',
+});
 
 describe('planFromDecision', () => {
   it('forwards with filters, selected mirrors only, timeouts and retry', () => {
@@ -39,9 +50,19 @@ describe('planFromDecision', () => {
   });
 
   it('maps redirects, 404/500, and gRPC failures to trailers-only responses', () => {
-    expect(planFromDecision({ ...base, outcome: 'redirect', status: 301, redirect: { status: 301, location: 'https://a/' } }, resolve)).toMatchObject({ kind: 'redirect', status: 301, location: 'https://a/' });
+    expect(
+      planFromDecision({ ...base, outcome: 'redirect', status: 301, redirect: { status: 301, location: 'https://a/' } }, resolve),
+    ).toMatchObject({ kind: 'redirect', status: 301, location: 'https://a/' });
     expect(planFromDecision({ ...base, status: 404 }, resolve)).toMatchObject({ kind: 'direct', status: 404 });
-    expect(planFromDecision({ ...base, status: 500, ruleIndex: 1, ruleName: 'named' }, resolve)).toMatchObject({ kind: 'direct', status: 500, meta: { rule: 'named' } });
-    expect(planFromDecision({ ...base, status: 404, grpcStatus: 12 }, resolve)).toMatchObject({ kind: 'direct', status: 200, headers: { 'grpc-status': '12' } });
+    expect(planFromDecision({ ...base, status: 500, ruleIndex: 1, ruleName: 'named' }, resolve)).toMatchObject({
+      kind: 'direct',
+      status: 500,
+      meta: { rule: 'named' },
+    });
+    expect(planFromDecision({ ...base, status: 404, grpcStatus: 12 }, resolve)).toMatchObject({
+      kind: 'direct',
+      status: 200,
+      headers: { 'grpc-status': '12' },
+    });
   });
 });

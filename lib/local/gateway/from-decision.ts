@@ -25,7 +25,13 @@ function metaOf(d: RoutingDecision): PlanMeta {
 export function planFromDecision(d: RoutingDecision, resolve: BackendResolver): Plan {
   const meta = metaOf(d);
   if (d.outcome === 'redirect' && d.redirect) {
-    return { kind: 'redirect', meta, status: d.redirect.status, location: d.redirect.location, responseHeaders: d.responseHeaders };
+    return {
+      kind: 'redirect',
+      meta,
+      status: d.redirect.status,
+      location: d.redirect.location,
+      responseHeaders: d.responseHeaders,
+    };
   }
   if (d.outcome === 'forward' && d.backend) {
     const plan: Plan = {
@@ -52,7 +58,12 @@ export function planFromDecision(d: RoutingDecision, resolve: BackendResolver): 
     return plan;
   }
   if (d.grpcStatus !== undefined) {
-    return { kind: 'direct', meta, status: 200, headers: { 'content-type': 'application/grpc', 'grpc-status': String(d.grpcStatus) } };
+    return {
+      kind: 'direct',
+      meta,
+      status: 200,
+      headers: { 'content-type': 'application/grpc', 'grpc-status': String(d.grpcStatus) },
+    };
   }
   return { kind: 'direct', meta, status: d.status ?? 404, responseHeaders: d.responseHeaders };
 }

@@ -14,7 +14,10 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'te', 'trailer', 'transf
  * @param keepUpgrade keep `Connection: upgrade` + `Upgrade` for a WebSocket hand-off.
  * @param keepTeTrailers keep `te: trailers`, which gRPC requires end to end.
  */
-export function stripHopByHop(headers: IncomingHttpHeaders, opts: { keepUpgrade?: boolean; keepTeTrailers?: boolean } = {}): OutgoingHttpHeaders {
+export function stripHopByHop(
+  headers: IncomingHttpHeaders,
+  opts: { keepUpgrade?: boolean; keepTeTrailers?: boolean } = {},
+): OutgoingHttpHeaders {
   const named = new Set<string>();
   const conn = headers.connection;
   for (const token of (Array.isArray(conn) ? conn.join(',') : (conn ?? '')).split(',')) {

@@ -54,7 +54,10 @@ const keyOf = (s: { address: string; port: number }) => `${s.address}:${s.port}`
 export function localPortsAnnotation(statuses: readonly ConnectionInfo[]): string {
   const pairs = new Map<number, number>();
   for (const s of statuses) if (s.boundPort !== s.port && s.port !== 0) pairs.set(s.port, s.boundPort);
-  return [...pairs].sort((a, b) => a[0] - b[0]).map(([p, b]) => `${p}=${b}`).join(',');
+  return [...pairs]
+    .sort((a, b) => a[0] - b[0])
+    .map(([p, b]) => `${p}=${b}`)
+    .join(',');
 }
 
 /**
@@ -103,7 +106,14 @@ export function createListenerSet(opts: ListenerSetOptions): ListenerSet {
         live.set(key, { spec, binding, status: { ...binding.info, ready: true, errors } });
       } catch (err) {
         const message = `bind ${key}: ${err instanceof Error ? err.message : String(err)}`;
-        failed.set(key, { address: spec.address, port: spec.port, boundPort: 0, protocol: spec.protocol, ready: false, errors: [...errors, message] });
+        failed.set(key, {
+          address: spec.address,
+          port: spec.port,
+          boundPort: 0,
+          protocol: spec.protocol,
+          ready: false,
+          errors: [...errors, message],
+        });
       }
     }
     return status();

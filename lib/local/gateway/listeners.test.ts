@@ -10,7 +10,13 @@ import { echoHandler, forwardTo, send, startGateway, startUpstream, targetOf, ty
 function httpsGet(port: number, servername: string, host = servername): Promise<{ cn: string; status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/', headers: { host }, createConnection: () => tls.connect({ host: '127.0.0.1', port, servername, rejectUnauthorized: false }) },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/',
+        headers: { host },
+        createConnection: () => tls.connect({ host: '127.0.0.1', port, servername, rejectUnauthorized: false }),
+      },
       (res) => {
         const cert = (res.socket as tls.TLSSocket).getPeerCertificate();
         let body = '';
@@ -38,7 +44,11 @@ let wildcard: TestCertificate;
 let fallback: TestCertificate;
 let echo: Awaited<ReturnType<typeof startUpstream>>;
 beforeAll(async () => {
-  [exact, wildcard, fallback] = await Promise.all([selfSigned(['a.aliyun.com']), selfSigned(['*.aliyun.com']), selfSigned(['default.local'])]);
+  [exact, wildcard, fallback] = await Promise.all([
+    selfSigned(['a.aliyun.com']),
+    selfSigned(['*.aliyun.com']),
+    selfSigned(['default.local']),
+  ]);
   echo = await startUpstream(echoHandler);
 });
 afterAll(() => echo.stop());
@@ -54,11 +64,7 @@ describe('HTTPS listeners choose certificates by SNI', () => {
           address: '127.0.0.1',
           port: 0,
           protocol: 'HTTPS',
-          certificates: [
-            { hostname: '*.aliyun.com', ...wildcard },
-            { hostname: 'a.aliyun.com', ...exact },
-            { ...fallback },
-          ],
+          certificates: [{ hostname: '*.aliyun.com', ...wildcard }, { hostname: 'a.aliyun.com', ...exact }, { ...fallback }],
         },
       ],
     });
@@ -78,7 +84,10 @@ describe('HTTPS listeners choose certificates by SNI', () => {
         address: '127.0.0.1',
         port: 0,
         protocol: 'HTTPS',
-        certificates: [{ hostname: 'a.aliyun.com', cert: renewed.cert, key: renewed.key }, { hostname: '*.aliyun.com', cert: 'not a pem', key: 'nope' }],
+        certificates: [
+          { hostname: 'a.aliyun.com', cert: renewed.cert, key: renewed.key },
+          { hostname: '*.aliyun.com', cert: 'not a pem', key: 'nope' },
+        ],
       },
     ]);
     expect(statuses[0]?.boundPort).toBe(gw.port);
@@ -105,7 +114,9 @@ describe('live reconfiguration', () => {
     expect(newPort).toBeGreaterThan(0);
     gw.route(() => forwardTo(targetOf(echo.port)));
     const r = await new Promise<number>((resolve, reject) => {
-      http.get({ host: '127.0.0.2', port: newPort, path: '/', agent: false }, (res) => resolve(res.statusCode ?? 0)).on('error', reject);
+      http
+        .get({ host: '127.0.0.2', port: newPort, path: '/', agent: false }, (res) => resolve(res.statusCode ?? 0))
+        .on('error', reject);
     });
     expect(r).toBe(200);
     release();
@@ -148,7 +159,9 @@ describe('live reconfiguration', () => {
     expect(statuses[0]).toMatchObject({ port: 80, boundPort: 80 + PRIVILEGED_PORT_OFFSET, ready: true });
     expect(localPortsAnnotation(statuses)).toBe('80=10080');
     gw.route(() => ({ kind: 'direct', meta: {}, status: 204 }));
-    const code = await new Promise<number>((resolve) => http.get({ host: '127.0.0.3', port: 10080, agent: false }, (res) => resolve(res.statusCode ?? 0)));
+    const code = await new Promise<number>((resolve) =>
+      http.get({ host: '127.0.0.3', port: 10080, agent: false }, (res) => resolve(res.statusCode ?? 0)),
+    );
     expect(code).toBe(204);
     await set.close();
     await gw.stop();
@@ -172,7 +185,10 @@ describe('bad input', () => {
   it('answers 400 to a malformed request and keeps serving', async () => {
     const out = await rawExchange(gw.port, 'GARBAGE\r\n\r\n');
     expect(out.startsWith('HTTP/1.1 400 ')).toBe(true);
-    const conflicting = await rawExchange(gw.port, 'POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 1\r\ncontent-length: 2\r\n\r\nab');
+    const conflicting = await rawExchange(
+      gw.port,
+      'POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 1\r\ncontent-length: 2\r\n\r\nab',
+    );
     expect(conflicting.startsWith('HTTP/1.1 400 ')).toBe(true);
     expect((await send(gw.port)).status).toBe(200);
   });

@@ -27,7 +27,9 @@ describe('WebSocket upgrade', () => {
     const up = await startUpstream(() => undefined);
     up.server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket) => {
       const key = String(req.headers['sec-websocket-key']);
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-accept: ${wsAccept(key)}\r\nx-path: ${req.url}\r\n\r\n`);
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-accept: ${wsAccept(key)}\r\nx-path: ${req.url}\r\n\r\n`,
+      );
       socket.on('data', (d: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), d])));
       // Close our side when the peer closes, as a WebSocket server does; the gateway relays half-closes.
       socket.on('end', () => socket.end());
@@ -40,7 +42,9 @@ describe('WebSocket upgrade', () => {
       received += d.toString('latin1');
       if (received.includes('\r\n\r\n') && !received.includes('echo:')) client.write('hello');
     });
-    client.write(`GET /ws HTTP/1.1\r\nhost: ws.example\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-key: ${key}\r\nsec-websocket-version: 13\r\n\r\n`);
+    client.write(
+      `GET /ws HTTP/1.1\r\nhost: ws.example\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-key: ${key}\r\nsec-websocket-version: 13\r\n\r\n`,
+    );
     await new Promise<void>((resolve) => {
       const check = setInterval(() => {
         if (received.includes('echo:hello')) {
@@ -83,7 +87,10 @@ describe('HTTP/2', () => {
     const sessions = new Set<http2.ServerHttp2Session>();
     h2up.on('session', (s) => sessions.add(s));
     h2up.on('stream', (stream, headers) => {
-      stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'x-te': String(headers.te) }, { waitForTrailers: true });
+      stream.respond(
+        { ':status': 200, 'content-type': 'application/grpc', 'x-te': String(headers.te) },
+        { waitForTrailers: true },
+      );
       stream.on('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0', 'grpc-message': 'ok' }));
       stream.end(Buffer.from([0, 0, 0, 0, 0]));
     });
@@ -92,7 +99,12 @@ describe('HTTP/2', () => {
     gw.route(() => forwardTo({ name: 'default/grpc:9000', endpoints: [{ host: '127.0.0.1', port }], protocol: 'h2c' }));
     const session = http2.connect(`http://127.0.0.1:${gw.port}`);
     const out = await new Promise<{ head: http2.IncomingHttpHeaders; trailers: http2.IncomingHttpHeaders }>((resolve, reject) => {
-      const s = session.request({ ':method': 'POST', ':path': '/grpc.health.v1.Health/Check', 'content-type': 'application/grpc', te: 'trailers' });
+      const s = session.request({
+        ':method': 'POST',
+        ':path': '/grpc.health.v1.Health/Check',
+        'content-type': 'application/grpc',
+        te: 'trailers',
+      });
       let head: http2.IncomingHttpHeaders = {};
       s.on('response', (h) => (head = h));
       s.on('trailers', (t) => resolve({ head, trailers: t }));
@@ -124,15 +136,25 @@ describe('the seed scenario against the local httpbin', () => {
 
   it('HTTPS /status/418 through an SNI listener answers the teapot', async () => {
     const cert = await selfSigned(['a.aliyun.com']);
-    const tlsGw = await startGateway({ specs: [{ address: '127.0.0.1', port: 0, protocol: 'HTTPS', certificates: [{ hostname: '*.aliyun.com', ...cert }] }] });
+    const tlsGw = await startGateway({
+      specs: [{ address: '127.0.0.1', port: 0, protocol: 'HTTPS', certificates: [{ hostname: '*.aliyun.com', ...cert }] }],
+    });
     tlsGw.route(() => forwardTo(targetOf(bin.port)));
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: tlsGw.port, path: '/status/418', headers: { host: 'a.aliyun.com' },
-        createConnection: () => tls.connect({ host: '127.0.0.1', port: tlsGw.port, servername: 'a.aliyun.com', ca: cert.cert }) }, (res) => {
-        let b = '';
-        res.on('data', (c: Buffer) => (b += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: tlsGw.port,
+          path: '/status/418',
+          headers: { host: 'a.aliyun.com' },
+          createConnection: () => tls.connect({ host: '127.0.0.1', port: tlsGw.port, servername: 'a.aliyun.com', ca: cert.cert }),
+        },
+        (res) => {
+          let b = '';
+          res.on('data', (c: Buffer) => (b += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -23,7 +23,10 @@ afterAll(async () => {
 describe('forwarding', () => {
   it('adds X-Forwarded-For/-Proto/-Host, appending to an existing chain', async () => {
     gw.route(() => forwardTo(targetOf(echo.port)));
-    const r = await send(gw.port, { path: '/get?x=1', headers: { host: 'httpbin.aliyun.com', 'x-forwarded-for': '203.0.113.7' } });
+    const r = await send(gw.port, {
+      path: '/get?x=1',
+      headers: { host: 'httpbin.aliyun.com', 'x-forwarded-for': '203.0.113.7' },
+    });
     expect(r.status).toBe(200);
     const e = JSON.parse(r.body) as Echo;
     expect(e.url).toBe('/get?x=1');
@@ -36,16 +39,31 @@ describe('forwarding', () => {
   it('removes hop-by-hop request headers, including those named by Connection (RFC 9110 §7.6.1)', async () => {
     gw.route(() => forwardTo(targetOf(echo.port)));
     const r = await send(gw.port, {
-      headers: { connection: 'keep-alive, x-secret-hop', 'x-secret-hop': '1', 'keep-alive': 'timeout=5', te: 'gzip', 'proxy-authorization': 'Basic eA==', 'proxy-connection': 'keep-alive', 'x-end-to-end': 'kept' },
+      headers: {
+        connection: 'keep-alive, x-secret-hop',
+        'x-secret-hop': '1',
+        'keep-alive': 'timeout=5',
+        te: 'gzip',
+        'proxy-authorization': 'Basic eA==',
+        'proxy-connection': 'keep-alive',
+        'x-end-to-end': 'kept',
+      },
     });
     const h = (JSON.parse(r.body) as Echo).headers;
-    for (const name of ['x-secret-hop', 'keep-alive', 'te', 'proxy-authorization', 'proxy-connection']) expect(h).not.toHaveProperty(name);
+    for (const name of ['x-secret-hop', 'keep-alive', 'te', 'proxy-authorization', 'proxy-connection'])
+      expect(h).not.toHaveProperty(name);
     expect(h['x-end-to-end']).toBe('kept');
   });
 
   it('removes hop-by-hop response headers and marks responses with server and upstream time', async () => {
     const up = await startUpstream((_req, res) => {
-      res.writeHead(200, { connection: 'x-up-hop', 'x-up-hop': '1', 'proxy-authenticate': 'Basic', 'x-kept': 'yes', server: 'upstream' });
+      res.writeHead(200, {
+        connection: 'x-up-hop',
+        'x-up-hop': '1',
+        'proxy-authenticate': 'Basic',
+        'x-kept': 'yes',
+        server: 'upstream',
+      });
       res.end('ok');
     });
     gw.route(() => forwardTo(targetOf(up.port)));
@@ -71,7 +89,10 @@ describe('forwarding', () => {
         rewriteHost: 'internal.example',
       }),
     );
-    const r = await send(gw.port, { path: '/orig', headers: { 'x-set': 'old', 'x-add': 'a', 'x-drop': 'gone', host: 'a.example' } });
+    const r = await send(gw.port, {
+      path: '/orig',
+      headers: { 'x-set': 'old', 'x-add': 'a', 'x-drop': 'gone', host: 'a.example' },
+    });
     const e = JSON.parse(r.body) as Echo;
     expect(e.url).toBe('/anything/rewritten?q=1');
     expect(e.headers.host).toBe('internal.example');
@@ -103,7 +124,17 @@ describe('forwarding', () => {
     await send(gw.port, { path: '/logged?a=b', headers: { host: 'log.example' } });
     await new Promise((r) => setTimeout(r, 20));
     expect(gw.logs).toHaveLength(1);
-    expect(gw.logs[0]).toMatchObject({ gateway: 'gw', listener: 'l', route: 'r', rule: '0', backend: 'default/echo:80', status: 200, method: 'GET', host: 'log.example', path: '/logged?a=b' });
+    expect(gw.logs[0]).toMatchObject({
+      gateway: 'gw',
+      listener: 'l',
+      route: 'r',
+      rule: '0',
+      backend: 'default/echo:80',
+      status: 200,
+      method: 'GET',
+      host: 'log.example',
+      path: '/logged?a=b',
+    });
     expect(gw.logs[0]?.durationMs).toBeGreaterThanOrEqual(0);
     expect(Number.isNaN(Date.parse(gw.logs[0]?.time ?? ''))).toBe(false);
   });
@@ -176,7 +207,17 @@ describe('retries and mirrors', () => {
 
   it('retries connection errors on another endpoint', async () => {
     gw.route(() =>
-      forwardTo({ name: 'default/mixed:80', protocol: 'http/1.1', endpoints: [{ host: '127.0.0.1', port: 1 }, { host: '127.0.0.1', port: echo.port }] }, { retry: { codes: [], attempts: 1 } }),
+      forwardTo(
+        {
+          name: 'default/mixed:80',
+          protocol: 'http/1.1',
+          endpoints: [
+            { host: '127.0.0.1', port: 1 },
+            { host: '127.0.0.1', port: echo.port },
+          ],
+        },
+        { retry: { codes: [], attempts: 1 } },
+      ),
     );
     for (let i = 0; i < 4; i++) expect((await send(gw.port)).status).toBe(200);
   });
@@ -192,7 +233,14 @@ describe('retries and mirrors', () => {
         res.end();
       });
     });
-    gw.route(() => forwardTo(targetOf(echo.port), { mirrors: [{ target: targetOf(mirror.port), fraction: 1 }, { target: targetOf(mirror.port), fraction: 0 }] }));
+    gw.route(() =>
+      forwardTo(targetOf(echo.port), {
+        mirrors: [
+          { target: targetOf(mirror.port), fraction: 1 },
+          { target: targetOf(mirror.port), fraction: 0 },
+        ],
+      }),
+    );
     const r = await send(gw.port, { method: 'POST', path: '/m', body: 'payload', headers: { 'content-length': '7' } });
     expect(r.status).toBe(200);
     expect((JSON.parse(r.body) as Echo).body).toBe('payload');

@@ -60,7 +60,14 @@ export function createProxy(opts: ProxyOptions): Proxy {
     return headers;
   }
 
-  async function forward(req: AnyRequest, res: AnyResponse, info: RequestInfo, plan: ForwardPlan, entry: AccessLogEntry, t0: number): Promise<void> {
+  async function forward(
+    req: AnyRequest,
+    res: AnyResponse,
+    info: RequestInfo,
+    plan: ForwardPlan,
+    entry: AccessLogEntry,
+    t0: number,
+  ): Promise<void> {
     entry.backend = plan.target.name;
     if (plan.target.endpoints.length === 0) return sendSimple(res, 503, ERROR_BODIES.noEndpoints, {}, plan.responseHeaders);
     const headers = upstreamHeaders(req, info, plan, false);
@@ -68,7 +75,14 @@ export function createProxy(opts: ProxyOptions): Proxy {
     const hasBody = requestHasBody(req);
     for (const m of plan.mirrors) {
       if (m.target.endpoints.length > 0 && random() < m.fraction) {
-        mirrorRequest(pool, req, hasBody, { endpoint: pick(m.target), protocol: m.target.protocol, method: info.method, path, headers: { ...headers }, timeoutMs: defaultTimeout });
+        mirrorRequest(pool, req, hasBody, {
+          endpoint: pick(m.target),
+          protocol: m.target.protocol,
+          method: info.method,
+          path,
+          headers: { ...headers },
+          timeoutMs: defaultTimeout,
+        });
       }
     }
     // A streamed body cannot be replayed, so retries apply only to body-less requests.
@@ -96,7 +110,10 @@ export function createProxy(opts: ProxyOptions): Proxy {
       entry.endpoint = `${endpoint.host}:${endpoint.port}`;
       entry.attempts = attempt;
       const remaining = deadline === undefined ? Infinity : deadline - Date.now();
-      const timeoutMs = Math.max(1, Math.min(plan.timeouts?.backendRequestMs ?? (requestMs ? Infinity : defaultTimeout), remaining));
+      const timeoutMs = Math.max(
+        1,
+        Math.min(plan.timeouts?.backendRequestMs ?? (requestMs ? Infinity : defaultTimeout), remaining),
+      );
       const started = Date.now();
       current = pool.start({ endpoint, protocol: plan.target.protocol, method: info.method, path, headers, timeoutMs });
       if (hasBody) req.pipe(current.sink);
@@ -130,8 +147,13 @@ export function createProxy(opts: ProxyOptions): Proxy {
       const info = requestInfo(req, conn);
       const t0 = Date.now();
       const entry: AccessLogEntry = {
-        time: new Date(t0).toISOString(), status: 0, durationMs: 0, method: info.method, host: info.host,
-        path: info.path, protocol: `HTTP/${req.httpVersion}`,
+        time: new Date(t0).toISOString(),
+        status: 0,
+        durationMs: 0,
+        method: info.method,
+        host: info.host,
+        path: info.path,
+        protocol: `HTTP/${req.httpVersion}`,
       };
       res.once('close', () => {
         entry.status = res.headersSent ? res.statusCode : 0;
@@ -143,7 +165,8 @@ export function createProxy(opts: ProxyOptions): Proxy {
         .then((plan) => {
           Object.assign(entry, plan.meta);
           if (plan.kind === 'direct') return sendSimple(res, plan.status, plan.body ?? '', plan.headers, plan.responseHeaders);
-          if (plan.kind === 'redirect') return sendSimple(res, plan.status, '', { location: plan.location }, plan.responseHeaders);
+          if (plan.kind === 'redirect')
+            return sendSimple(res, plan.status, '', { location: plan.location }, plan.responseHeaders);
           return forward(req, res, info, plan, entry, t0);
         })
         .catch((err: unknown) => {
@@ -153,7 +176,17 @@ export function createProxy(opts: ProxyOptions): Proxy {
     },
     onUpgrade(req, socket, head, conn) {
       const info = requestInfo(req, conn);
-      tunnelUpgrade({ req, socket, head, info, planner: opts.planner, log, timeoutMs: defaultTimeout, pick, headersFor: (plan) => upstreamHeaders(req, info, plan, true) });
+      tunnelUpgrade({
+        req,
+        socket,
+        head,
+        info,
+        planner: opts.planner,
+        log,
+        timeoutMs: defaultTimeout,
+        pick,
+        headersFor: (plan) => upstreamHeaders(req, info, plan, true),
+      });
     },
     close: () => pool.close(),
   };

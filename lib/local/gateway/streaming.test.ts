@@ -52,11 +52,14 @@ describe('streaming', () => {
     });
     gw.route(() => forwardTo(targetOf(up.port)));
     const result = await new Promise<{ n: number; hash: string }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: gw.port, method: 'POST', path: '/upload', headers: { 'content-length': TOTAL }, agent: false }, (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve(JSON.parse(text) as { n: number; hash: string }));
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port: gw.port, method: 'POST', path: '/upload', headers: { 'content-length': TOTAL }, agent: false },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve(JSON.parse(text) as { n: number; hash: string }));
+        },
+      );
       req.on('error', reject);
       body.stream.pipe(req);
     });

@@ -86,9 +86,18 @@ export class UpstreamPool {
   }
 
   private startH1(req: AttemptRequest): Attempt {
-    const up = http.request({ host: req.endpoint.host, port: req.endpoint.port, method: req.method, path: req.path, headers: req.headers, agent: this.agent });
+    const up = http.request({
+      host: req.endpoint.host,
+      port: req.endpoint.port,
+      method: req.method,
+      path: req.path,
+      headers: req.headers,
+      agent: this.agent,
+    });
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
-      up.once('response', (res) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: () => undefined }));
+      up.once('response', (res) =>
+        resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: () => undefined }),
+      );
       up.on('error', reject);
     });
     return { sink: up, response, abort: () => up.destroy() };

@@ -42,8 +42,13 @@ function serializeHead(method: string, path: string, headers: OutgoingHttpHeader
 export function tunnelUpgrade(ctx: UpgradeContext): void {
   const t0 = Date.now();
   const entry: AccessLogEntry = {
-    time: new Date(t0).toISOString(), status: 0, durationMs: 0, method: ctx.info.method,
-    host: ctx.info.host, path: ctx.info.path, protocol: 'HTTP/1.1 upgrade',
+    time: new Date(t0).toISOString(),
+    status: 0,
+    durationMs: 0,
+    method: ctx.info.method,
+    host: ctx.info.host,
+    path: ctx.info.path,
+    protocol: 'HTTP/1.1 upgrade',
   };
   const finish = (status: number) => {
     entry.status = status;

@@ -74,7 +74,9 @@ export function createHttpbinHandler(instance: string | undefined): (req: Reques
     if (instance !== undefined) common['x-httpbin-instance'] = instance;
     for (const [k, v] of Object.entries(common)) res.setHeader(k, v);
     dispatch(ctx)
-      .catch((err: unknown) => (err instanceof BodyTooLarge ? text(413, 'Payload Too Large\n') : text(500, 'Internal Server Error\n')))
+      .catch((err: unknown) =>
+        err instanceof BodyTooLarge ? text(413, 'Payload Too Large\n') : text(500, 'Internal Server Error\n'),
+      )
       .then((reply) => {
         if (!reply || res.writableEnded) return;
         const body = typeof reply.body === 'string' ? Buffer.from(reply.body) : reply.body;

@@ -11,14 +11,22 @@ interface Res {
   body: string;
 }
 
-function request(base: string, method: string, target: string, headers: Record<string, string> = {}, body?: string): Promise<Res> {
+function request(
+  base: string,
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Res> {
   return new Promise((resolve, reject) => {
     // Explicit length: Node's client sends DELETE bodies without framing otherwise.
     const framing = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
     const req = http.request(new URL(target, base), { method, headers: { ...framing, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -67,7 +75,13 @@ describe('httpbin echo endpoints', () => {
   });
 
   it('origin and url honour X-Forwarded-For / -Proto set by a proxy', async () => {
-    const b = json(await request(bin.url, 'GET', '/get', { 'x-forwarded-for': '10.0.0.1', 'x-forwarded-proto': 'https', Host: 'a.aliyun.com' }));
+    const b = json(
+      await request(bin.url, 'GET', '/get', {
+        'x-forwarded-for': '10.0.0.1',
+        'x-forwarded-proto': 'https',
+        Host: 'a.aliyun.com',
+      }),
+    );
     expect(b.origin).toBe('10.0.0.1');
     expect(b.url).toBe('https://a.aliyun.com/get');
   });
@@ -75,7 +89,9 @@ describe('httpbin echo endpoints', () => {
   it('/anything/* accepts any method and decodes JSON, form and raw bodies', async () => {
     const j = json(await request(bin.url, 'PUT', '/anything/x/y?q=1', { 'content-type': 'application/json' }, '{"k":[1,2]}'));
     expect(j).toMatchObject({ method: 'PUT', path: '/anything/x/y', args: { q: '1' }, json: { k: [1, 2] }, data: '{"k":[1,2]}' });
-    const f = json(await request(bin.url, 'POST', '/anything', { 'content-type': 'application/x-www-form-urlencoded' }, 'a=1&a=2&b=x'));
+    const f = json(
+      await request(bin.url, 'POST', '/anything', { 'content-type': 'application/x-www-form-urlencoded' }, 'a=1&a=2&b=x'),
+    );
     expect(f.form).toEqual({ a: ['1', '2'], b: 'x' });
     const t = json(await request(bin.url, 'DELETE', '/anything', { 'content-type': 'text/plain' }, 'hello'));
     expect(t).toMatchObject({ data: 'hello', json: null, method: 'DELETE' });
@@ -96,7 +112,9 @@ describe('httpbin echo endpoints', () => {
     expect(json(await request(bin.url, 'GET', '/headers', { 'x-test': 'v' })).headers).toMatchObject({ 'X-Test': 'v' });
     expect(json(await request(bin.url, 'GET', '/ip')).origin).toBe('127.0.0.1');
     expect(json(await request(bin.url, 'GET', '/user-agent', { 'user-agent': 'curl/8.0' }))['user-agent']).toBe('curl/8.0');
-    expect(json(await request(bin.url, 'GET', '/uuid')).uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(json(await request(bin.url, 'GET', '/uuid')).uuid).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });
 
@@ -151,7 +169,10 @@ describe('httpbin status, delay, headers, redirects', () => {
     const b = await request(bin.url, 'GET', '/bytes/1000');
     expect(b.headers['content-length']).toBe('1000');
     const s = await request(bin.url, 'GET', '/stream/3');
-    const lines = s.body.trim().split('\n').map((l) => JSON.parse(l) as { id: number });
+    const lines = s.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number });
     expect(lines.map((l) => l.id)).toEqual([0, 1, 2]);
   });
 });

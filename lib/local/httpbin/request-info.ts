@@ -64,7 +64,10 @@ export function urlOf(src: EchoSource): string {
 }
 
 /** The body fields of `/anything`-style responses, decoded by content type as httpbin does. */
-export function bodyFields(contentType: string, body: Buffer): { data: string; form: JsonObject; files: JsonObject; json: JsonValue } {
+export function bodyFields(
+  contentType: string,
+  body: Buffer,
+): { data: string; form: JsonObject; files: JsonObject; json: JsonValue } {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'application/x-www-form-urlencoded') {
     return { data: '', form: argsOf(new URLSearchParams(body.toString('utf8'))), files: {}, json: null };

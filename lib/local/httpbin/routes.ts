@@ -36,13 +36,11 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const endpoints: readonly Endpoint[] = [
   { pattern: /^\/get\/?$/, methods: ['GET'], handle: async (ctx) => jsonReply(ctx, baseEcho(ctx)) },
   { pattern: /^\/anything(\/.*)?$/, handle: async (ctx) => jsonReply(ctx, await bodyEcho(ctx)) },
-  ...BODY_METHODS.map(
-    (m): Endpoint => ({
-      pattern: new RegExp(`^/${m}/?$`),
-      methods: [m.toUpperCase()],
-      handle: async (ctx) => jsonReply(ctx, await bodyEcho(ctx)),
-    }),
-  ),
+  ...BODY_METHODS.map((m): Endpoint => ({
+    pattern: new RegExp(`^/${m}/?$`),
+    methods: [m.toUpperCase()],
+    handle: async (ctx) => jsonReply(ctx, await bodyEcho(ctx)),
+  })),
   { pattern: /^\/headers\/?$/, handle: async (ctx) => jsonReply(ctx, { headers: baseEcho(ctx).headers ?? {} }) },
   { pattern: /^\/ip\/?$/, handle: async (ctx) => jsonReply(ctx, { origin: originOf(ctx.src) }) },
   {
@@ -84,7 +82,11 @@ export const endpoints: readonly Endpoint[] = [
   {
     pattern: /^\/?$/,
     methods: ['GET'],
-    handle: async () => ({ status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'httpbin (Portico local)\n' }),
+    handle: async () => ({
+      status: 200,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: 'httpbin (Portico local)\n',
+    }),
   },
 ];
 

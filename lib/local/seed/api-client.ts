@@ -6,13 +6,26 @@ import https from 'node:https';
 import type { Json } from '../apiserver/types';
 
 /** Connection details of the local API server. */
-export interface ApiTarget { url: string; token: string; caPem: string }
+export interface ApiTarget {
+  url: string;
+  token: string;
+  caPem: string;
+}
 
 /** One API response. */
-export interface ApiResponse { status: number; body: Json }
+export interface ApiResponse {
+  status: number;
+  body: Json;
+}
 
 /** Sends one request; resolves with status and decoded JSON body. */
-export function apiRequest(t: ApiTarget, method: string, path: string, body?: Json, contentType = 'application/json'): Promise<ApiResponse> {
+export function apiRequest(
+  t: ApiTarget,
+  method: string,
+  path: string,
+  body?: Json,
+  contentType = 'application/json',
+): Promise<ApiResponse> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = https.request(
@@ -33,7 +46,11 @@ export function apiRequest(t: ApiTarget, method: string, path: string, body?: Js
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let parsed: Json = text;
-          try { parsed = JSON.parse(text) as Json; } catch { /* keep text */ }
+          try {
+            parsed = JSON.parse(text) as Json;
+          } catch {
+            /* keep text */
+          }
           resolve({ status: res.statusCode ?? 0, body: parsed });
         });
       },

@@ -9,9 +9,15 @@ import type { JsonObject } from '../apiserver/types';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** One object to create at an API path. */
-export interface SeedObject { path: string; object: JsonObject }
+export interface SeedObject {
+  path: string;
+  object: JsonObject;
+}
 
-const ns = (name: string): SeedObject => ({ path: '/api/v1/namespaces', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+const ns = (name: string): SeedObject => ({
+  path: '/api/v1/namespaces',
+  object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+});
 
 /** Namespaces first: everything else lives in one. */
 export function seedNamespaces(): SeedObject[] {
@@ -23,7 +29,12 @@ export function seedObjects(gatewayVersion: string): SeedObject[] {
   return [
     {
       path: '/apis/istio.alibabacloud.com/v1beta1/asmmeshconfigs',
-      object: { apiVersion: 'istio.alibabacloud.com/v1beta1', kind: 'ASMMeshConfig', metadata: { name: 'default' }, spec: { enableGatewayAPI: false } },
+      object: {
+        apiVersion: 'istio.alibabacloud.com/v1beta1',
+        kind: 'ASMMeshConfig',
+        metadata: { name: 'default' },
+        spec: { enableGatewayAPI: false },
+      },
     },
     {
       path: `/apis/gateway.networking.k8s.io/${gatewayVersion}/gatewayclasses`,
@@ -31,7 +42,10 @@ export function seedObjects(gatewayVersion: string): SeedObject[] {
         apiVersion: `gateway.networking.k8s.io/${gatewayVersion}`,
         kind: 'GatewayClass',
         metadata: { name: 'istio' },
-        spec: { controllerName: 'istio.io/gateway-controller', description: 'The default Istio GatewayClass (ASM ingress gateway)' },
+        spec: {
+          controllerName: 'istio.io/gateway-controller',
+          description: 'The default Istio GatewayClass (ASM ingress gateway)',
+        },
       },
     },
     {
@@ -39,7 +53,11 @@ export function seedObjects(gatewayVersion: string): SeedObject[] {
       object: {
         apiVersion: 'v1',
         kind: 'Service',
-        metadata: { name: 'istio-ingressgateway', namespace: 'istio-system', labels: { app: 'istio-ingressgateway', istio: 'ingressgateway' } },
+        metadata: {
+          name: 'istio-ingressgateway',
+          namespace: 'istio-system',
+          labels: { app: 'istio-ingressgateway', istio: 'ingressgateway' },
+        },
         spec: {
           type: 'LoadBalancer',
           selector: { app: 'istio-ingressgateway', istio: 'ingressgateway' },

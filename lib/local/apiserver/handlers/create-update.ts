@@ -12,7 +12,9 @@ import { createObject, isDryRun, served, updateObject } from '../write';
 export function checkTypeMeta(ctx: ReqCtx, obj: JsonObject): void {
   const expected = apiVersionOf(ctx.def);
   if (obj.apiVersion !== undefined && obj.apiVersion !== expected) {
-    throw badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${expected})`);
+    throw badRequest(
+      `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${expected})`,
+    );
   }
   if (obj.kind !== undefined && obj.kind !== ctx.def.kind) {
     throw badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${ctx.def.kind})`);

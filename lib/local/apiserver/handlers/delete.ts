@@ -25,14 +25,28 @@ function cascade(ctx: ReqCtx, e: Entry): Write[] {
   const store = ctx.state.store;
   if (ctx.rkey === NAMESPACE_RKEY) {
     const ns = String(meta.name);
-    const rkeys = new Set(ctx.state.registry.all().filter((d) => d.namespaced).map(rkeyOf));
-    return [...rkeys].flatMap((rk) => store.list(rk, ns).map((x) => ({ op: 'delete' as const, rkey: rk, ns, name: String(metaOf(x.obj).name) })));
+    const rkeys = new Set(
+      ctx.state.registry
+        .all()
+        .filter((d) => d.namespaced)
+        .map(rkeyOf),
+    );
+    return [...rkeys].flatMap((rk) =>
+      store.list(rk, ns).map((x) => ({ op: 'delete' as const, rkey: rk, ns, name: String(metaOf(x.obj).name) })),
+    );
   }
   if (ctx.rkey === CRD_RKEY && isObject(e.obj.spec)) {
     const spec = e.obj.spec;
     const plural = isObject(spec.names) ? String(spec.names.plural) : '';
     const rk = `${String(spec.group)}/${plural}`;
-    return store.list(rk).map((x) => ({ op: 'delete' as const, rkey: rk, ns: String(metaOf(x.obj).namespace ?? ''), name: String(metaOf(x.obj).name) }));
+    return store
+      .list(rk)
+      .map((x) => ({
+        op: 'delete' as const,
+        rkey: rk,
+        ns: String(metaOf(x.obj).namespace ?? ''),
+        name: String(metaOf(x.obj).name),
+      }));
   }
   return [];
 }
@@ -58,10 +72,18 @@ export function handleDelete(ctx: ReqCtx, body: Buffer): void {
   const pre = isObject(opts.preconditions) ? opts.preconditions : {};
   const meta = metaOf(e.obj);
   if (pre.uid !== undefined && pre.uid !== meta.uid) {
-    throw conflict(ctx.def, ctx.name ?? '', `Precondition failed: UID in precondition: ${String(pre.uid)}, UID in object meta: ${String(meta.uid)}`);
+    throw conflict(
+      ctx.def,
+      ctx.name ?? '',
+      `Precondition failed: UID in precondition: ${String(pre.uid)}, UID in object meta: ${String(meta.uid)}`,
+    );
   }
   if (pre.resourceVersion !== undefined && pre.resourceVersion !== meta.resourceVersion) {
-    throw conflict(ctx.def, ctx.name ?? '', `Precondition failed: ResourceVersion in precondition: ${String(pre.resourceVersion)}, ResourceVersion in object meta: ${String(meta.resourceVersion)}`);
+    throw conflict(
+      ctx.def,
+      ctx.name ?? '',
+      `Precondition failed: ResourceVersion in precondition: ${String(pre.resourceVersion)}, ResourceVersion in object meta: ${String(meta.resourceVersion)}`,
+    );
   }
   const [deleted] = commitDelete(ctx, [e], isDryRun(ctx, opts.dryRun));
   sendJson(ctx.req, ctx.res, 200, deleted ?? served(ctx, e.obj));

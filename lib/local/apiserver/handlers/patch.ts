@@ -18,7 +18,11 @@ const APPLY = 'application/apply-patch+yaml';
 
 function unsupported(custom: boolean): ApiError {
   const types = custom ? [JSON_PATCH, MERGE, APPLY] : [JSON_PATCH, MERGE, STRATEGIC, APPLY];
-  return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${types.join(', ')}`);
+  return new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: ${types.join(', ')}`,
+  );
 }
 
 function asObject(v: Json): JsonObject {
@@ -29,7 +33,8 @@ function asObject(v: Json): JsonObject {
 /** PATCH on an object or its status. */
 export function handlePatch(ctx: ReqCtx, body: Buffer): void {
   const type = mediaType(ctx.req.headers['content-type']);
-  if (![MERGE, JSON_PATCH, STRATEGIC, APPLY].includes(type) || (type === STRATEGIC && ctx.def.custom)) throw unsupported(ctx.def.custom);
+  if (![MERGE, JSON_PATCH, STRATEGIC, APPLY].includes(type) || (type === STRATEGIC && ctx.def.custom))
+    throw unsupported(ctx.def.custom);
   const patch = decodeBody(body, type);
   const dryRun = isDryRun(ctx);
   const existing = ctx.state.store.get(ctx.rkey, ctx.namespace ?? '', ctx.name ?? '');
@@ -40,9 +45,11 @@ export function handlePatch(ctx: ReqCtx, body: Buffer): void {
   }
   if (!live) throw notFound(ctx.def, ctx.name ?? '');
   const patched =
-    type === MERGE ? applyJsonMergePatch(live, patch)
-    : type === JSON_PATCH ? applyJsonPatch(live, patch)
-    : applyStrategicMergePatch(live, patch, ctx.def);
+    type === MERGE
+      ? applyJsonMergePatch(live, patch)
+      : type === JSON_PATCH
+        ? applyJsonPatch(live, patch)
+        : applyStrategicMergePatch(live, patch, ctx.def);
   checkTypeMeta(ctx, patched);
   const updated = updateObject(ctx, live, patched, { dryRun, managed: 'record', requireResourceVersion: false });
   sendJson(ctx.req, ctx.res, 200, updated, ctx.warnings);
@@ -50,7 +57,8 @@ export function handlePatch(ctx: ReqCtx, body: Buffer): void {
 
 function applyPatch(ctx: ReqCtx, live: JsonObject | undefined, applied: JsonObject, dryRun: boolean): void {
   const manager = ctx.query.get('fieldManager');
-  if (!manager) throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  if (!manager)
+    throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
   checkTypeMeta(ctx, applied);
   const meta = (applied.metadata ?? {}) as JsonObject;
   if (meta.name !== undefined && meta.name !== ctx.name) {
@@ -60,7 +68,12 @@ function applyPatch(ctx: ReqCtx, live: JsonObject | undefined, applied: JsonObje
   const withName: JsonObject = { ...applied, metadata: { ...meta, name: ctx.name ?? '' } };
   const validator = ctx.state.registry.validator(ctx.def);
   const merged = serverSideApply({
-    live, applied: withName, manager, force, def: ctx.def, time: nowTimestamp(),
+    live,
+    applied: withName,
+    manager,
+    force,
+    def: ctx.def,
+    time: nowTimestamp(),
     ...(validator ? { defaults: (o: JsonObject) => validator.withDefaults(o) } : {}),
   });
   if (!live) {

@@ -20,13 +20,21 @@ export function handleGet(ctx: ReqCtx): void {
   if (!e) throw notFound(ctx.def, ctx.name ?? '');
   const obj = served(ctx, e.obj);
   if (wantsTable(ctx.req.headers.accept)) {
-    sendJson(ctx.req, ctx.res, 200, toTable(ctx.def, [obj], { includeObject: ctx.query.get('includeObject'), resourceVersion: String(e.rv) }));
+    sendJson(
+      ctx.req,
+      ctx.res,
+      200,
+      toTable(ctx.def, [obj], { includeObject: ctx.query.get('includeObject'), resourceVersion: String(e.rv) }),
+    );
     return;
   }
   sendJson(ctx.req, ctx.res, 200, obj === e.obj ? e.json : obj);
 }
 
-interface ContinueToken { rv: number; start: string }
+interface ContinueToken {
+  rv: number;
+  start: string;
+}
 
 function decodeContinue(raw: string): ContinueToken {
   try {
@@ -38,10 +46,16 @@ function decodeContinue(raw: string): ContinueToken {
   throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
 }
 
-const encodeContinue = (t: ContinueToken): string => Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', ...t })).toString('base64url');
+const encodeContinue = (t: ContinueToken): string =>
+  Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', ...t })).toString('base64url');
 
 /** Selected entries of one list page, with the paging state. */
-export interface ListPage { items: Entry[]; rv: number; continueToken?: string; remaining?: number }
+export interface ListPage {
+  items: Entry[];
+  rv: number;
+  continueToken?: string;
+  remaining?: number;
+}
 
 /** Selects the entries of a list request (selectors, limit, continue). */
 export function selectEntries(ctx: ReqCtx): ListPage {
@@ -80,7 +94,11 @@ export function handleList(ctx: ReqCtx): void {
   const page = selectEntries(ctx);
   if (wantsTable(ctx.req.headers.accept)) {
     const objs = page.items.map((e) => served(ctx, e.obj));
-    const table = toTable(ctx.def, objs, { includeObject: ctx.query.get('includeObject'), resourceVersion: String(page.rv), continueToken: page.continueToken });
+    const table = toTable(ctx.def, objs, {
+      includeObject: ctx.query.get('includeObject'),
+      resourceVersion: String(page.rv),
+      continueToken: page.continueToken,
+    });
     sendJson(ctx.req, ctx.res, 200, table);
     return;
   }

@@ -55,14 +55,22 @@ export function handleWatch(ctx: ReqCtx): void {
   const bookmarks = ['1', 'true'].includes(q.get('allowWatchBookmarks') ?? '');
   const initialEventsEnd = q.get('sendInitialEvents') === 'true';
   const { res } = ctx;
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Transfer-Encoding': 'chunked',
+  });
   // Send the headers now: clients (client-node's Watch) wait for them before they consider the watch started.
   res.flushHeaders();
   let headersSent = false;
 
   const objectJson = (e: { obj: JsonObject; json: string }): string => {
     if (table) {
-      const t = toTable(ctx.def, [served(ctx, e.obj)], { includeObject: q.get('includeObject'), noHeaders: headersSent, resourceVersion: String(e.obj.metadata && (e.obj.metadata as JsonObject).resourceVersion) });
+      const t = toTable(ctx.def, [served(ctx, e.obj)], {
+        includeObject: q.get('includeObject'),
+        noHeaders: headersSent,
+        resourceVersion: String(e.obj.metadata && (e.obj.metadata as JsonObject).resourceVersion),
+      });
       headersSent = true;
       return JSON.stringify(t);
     }

@@ -17,7 +17,9 @@ import { recordUpdate } from './record-update';
 import { serverSideApply } from './server-side-apply';
 
 const crdFile = path.resolve(__dirname, '../../crds/gateway-api/v1.1.0/gateway.networking.k8s.io_httproutes.yaml');
-const crd = parse(readFileSync(crdFile, 'utf8')) as { spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: SchemaNode } }> } };
+const crd = parse(readFileSync(crdFile, 'utf8')) as {
+  spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: SchemaNode } }> };
+};
 const schema = crd.spec.versions.find((v) => v.name === 'v1')?.schema.openAPIV3Schema as SchemaNode;
 const def: ResourceDef = { ...httpRouteDef, schema };
 const validator = compileSchema(schema);
@@ -25,7 +27,14 @@ const defaults = (o: JsonObject): JsonObject => validator.withDefaults(o);
 
 /** The route as stored after `kubectl apply` (client-side): defaulted, owned by an Update manager. */
 const clientSideApplied = (): JsonObject =>
-  recordUpdate({ old: undefined, updated: defaults(seedRoute()), manager: 'kubectl-client-side-apply', operation: 'Update', def, time: T0 });
+  recordUpdate({
+    old: undefined,
+    updated: defaults(seedRoute()),
+    manager: 'kubectl-client-side-apply',
+    operation: 'Update',
+    def,
+    time: T0,
+  });
 
 describe('serverSideApply: defaulting before conflict detection', () => {
   it('stores defaults the applied file leaves out (the premise of the conflicts below)', () => {
@@ -42,14 +51,18 @@ describe('serverSideApply: defaulting before conflict detection', () => {
   });
 
   it('without defaulting the same apply would conflict on every defaulted atomic list', () => {
-    const err = errorOf(() => serverSideApply({ live: clientSideApplied(), applied: seedRoute(), manager: 'kubectl', force: false, def, time: T1 }));
+    const err = errorOf(() =>
+      serverSideApply({ live: clientSideApplied(), applied: seedRoute(), manager: 'kubectl', force: false, def, time: T1 }),
+    );
     expect(err.message).toContain('- .spec.parentRefs\n- .spec.rules');
   });
 
   it('still conflicts on a value that really changes, and only on it', () => {
     const changed = seedRoute();
     (changed.spec as JsonObject).hostnames = ['www.aliyun.com'];
-    const err = errorOf(() => serverSideApply({ live: clientSideApplied(), applied: changed, manager: 'kubectl', force: false, def, time: T1, defaults }));
+    const err = errorOf(() =>
+      serverSideApply({ live: clientSideApplied(), applied: changed, manager: 'kubectl', force: false, def, time: T1, defaults }),
+    );
     expect(err.message).toBe(
       'Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using gateway.networking.k8s.io/v1: .spec.hostnames',
     );

@@ -18,18 +18,38 @@ const varint = (v: bigint): number[] => {
   out.push(Number(x));
   return out;
 };
-const bytesField = (n: number, b: Uint8Array | number[]): number[] => [...varint(BigInt(n * 8 + 2)), ...varint(BigInt(b.length)), ...b];
+const bytesField = (n: number, b: Uint8Array | number[]): number[] => [
+  ...varint(BigInt(n * 8 + 2)),
+  ...varint(BigInt(b.length)),
+  ...b,
+];
 const str = (n: number, s: string): number[] => bytesField(n, [...Buffer.from(s, 'utf8')]);
 const int = (n: number, v: number): number[] => [...varint(BigInt(n * 8)), ...varint(BigInt(v))];
 const mapEntry = (n: number, k: string, v: string | Uint8Array): number[] =>
   bytesField(n, [...str(1, k), ...(typeof v === 'string' ? str(2, v) : bytesField(2, v))]);
 const envelope = (apiVersion: string, kind: string, raw: number[]): Buffer =>
-  Buffer.from([0x6b, 0x38, 0x73, 0x00, ...bytesField(1, [...str(1, apiVersion), ...str(2, kind)]), ...bytesField(2, raw), ...str(3, ''), ...str(4, '')]);
+  Buffer.from([
+    0x6b,
+    0x38,
+    0x73,
+    0x00,
+    ...bytesField(1, [...str(1, apiVersion), ...str(2, kind)]),
+    ...bytesField(2, raw),
+    ...str(3, ''),
+    ...str(4, ''),
+  ]);
 
 /** ObjectMeta as gogo writes it for a client-built object: zero fields included. */
 const objectMeta = (name: string, namespace: string, extra: number[] = []): number[] => [
-  ...str(1, name), ...str(2, ''), ...str(3, namespace), ...str(4, ''), ...str(5, ''), ...str(6, ''),
-  ...int(7, 0), ...bytesField(8, []), ...extra,
+  ...str(1, name),
+  ...str(2, ''),
+  ...str(3, namespace),
+  ...str(4, ''),
+  ...str(5, ''),
+  ...str(6, ''),
+  ...int(7, 0),
+  ...bytesField(8, []),
+  ...extra,
 ];
 
 const refusal = (fn: () => unknown): ApiError => {
@@ -47,7 +67,8 @@ describe('decodeProtobufObject', () => {
     const cert = Buffer.from('-----BEGIN CERTIFICATE-----\nabc\n');
     const raw = [
       ...bytesField(1, objectMeta('myexample-credential', 'istio-system')),
-      ...mapEntry(2, 'tls.crt', cert), ...mapEntry(2, 'tls.key', new Uint8Array([0, 1, 255])),
+      ...mapEntry(2, 'tls.crt', cert),
+      ...mapEntry(2, 'tls.key', new Uint8Array([0, 1, 255])),
       ...str(3, 'kubernetes.io/tls'),
     ];
     expect(decodeProtobufObject(envelope('v1', 'Secret', raw))).toEqual({
@@ -63,7 +84,9 @@ describe('decodeProtobufObject', () => {
     const meta = objectMeta('cm', 'default').slice(0, -2); // drop the empty creationTimestamp
     const raw = [
       ...bytesField(1, [...meta, ...bytesField(8, int(1, 1_700_000_000)), ...mapEntry(11, 'app', 'web')]),
-      ...mapEntry(2, 'a', 'b'), ...mapEntry(2, 'c', ''), ...int(4, 0),
+      ...mapEntry(2, 'a', 'b'),
+      ...mapEntry(2, 'c', ''),
+      ...int(4, 0),
     ];
     expect(decodeProtobufObject(envelope('v1', 'ConfigMap', raw))).toEqual({
       apiVersion: 'v1',
@@ -81,7 +104,11 @@ describe('decodeProtobufObject', () => {
       ...port('http', 80, [...int(1, 0), ...int(2, 8080), ...str(3, '')]),
       ...port('https', 443, [...int(1, 1), ...int(2, 0), ...str(3, 'https')]),
       ...port('none', 9000, [...int(1, 0), ...int(2, 0), ...str(3, '')]),
-      ...mapEntry(2, 'app', 'web'), ...str(3, ''), ...str(4, 'ClusterIP'), ...int(12, 0), ...int(13, 0),
+      ...mapEntry(2, 'app', 'web'),
+      ...str(3, ''),
+      ...str(4, 'ClusterIP'),
+      ...int(12, 0),
+      ...int(13, 0),
     ];
     const raw = [...bytesField(1, objectMeta('web', '')), ...bytesField(2, spec), ...bytesField(3, bytesField(1, []))];
     expect(decodeProtobufObject(envelope('v1', 'Service', raw))).toEqual({

@@ -20,8 +20,11 @@ const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 /** 415, worded as kube-apiserver words an undecodable body. */
 export const unsupportedMediaType = (detail: string): ApiError =>
-  new ApiError(415, 'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, ${PROTOBUF_MEDIA_TYPE} (${detail})`);
+  new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, ${PROTOBUF_MEDIA_TYPE} (${detail})`,
+  );
 
 const badRequest = (detail: string): ApiError => new ApiError(400, 'BadRequest', `error decoding protobuf body: ${detail}`);
 

@@ -35,7 +35,11 @@ export interface MessageDesc {
 
 /** Shorthand constructors, so the tables read like the .proto files they come from. */
 export const msg = (name: string, fields: Record<number, FieldDesc>): MessageDesc => ({ name, fields });
-export const f = (name: string, type: FieldDesc['type'], opts: Omit<FieldDesc, 'name' | 'type'> = {}): FieldDesc => ({ name, type, ...opts });
+export const f = (name: string, type: FieldDesc['type'], opts: Omit<FieldDesc, 'name' | 'type'> = {}): FieldDesc => ({
+  name,
+  type,
+  ...opts,
+});
 /** A repeated field. */
 export const list = (name: string, type: FieldDesc['type']): FieldDesc => ({ name, type, repeated: true });
 /** A pointer (optional-with-presence) field. */

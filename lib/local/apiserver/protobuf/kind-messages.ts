@@ -27,13 +27,22 @@ const ConfigMap = msg('ConfigMap', {
 const Namespace = msg('Namespace', {
   1: meta,
   2: f('spec', msg('NamespaceSpec', { 1: list('finalizers', 'string') })),
-  3: f('status', msg('NamespaceStatus', {
-    1: f('phase', 'string'),
-    2: list('conditions', msg('NamespaceCondition', {
-      1: f('type', 'string'), 2: f('status', 'string'), 4: f('lastTransitionTime', 'time'),
-      5: f('reason', 'string'), 6: f('message', 'string'),
-    })),
-  })),
+  3: f(
+    'status',
+    msg('NamespaceStatus', {
+      1: f('phase', 'string'),
+      2: list(
+        'conditions',
+        msg('NamespaceCondition', {
+          1: f('type', 'string'),
+          2: f('status', 'string'),
+          4: f('lastTransitionTime', 'time'),
+          5: f('reason', 'string'),
+          6: f('message', 'string'),
+        }),
+      ),
+    }),
+  ),
 });
 
 const ServicePort = msg('ServicePort', {
@@ -59,9 +68,12 @@ const ServiceSpec = msg('ServiceSpec', {
   11: f('externalTrafficPolicy', 'string'),
   12: f('healthCheckNodePort', 'int'),
   13: f('publishNotReadyAddresses', 'bool'),
-  14: ptr('sessionAffinityConfig', msg('SessionAffinityConfig', {
-    1: ptr('clientIP', msg('ClientIPConfig', { 1: ptr('timeoutSeconds', 'int') })),
-  })),
+  14: ptr(
+    'sessionAffinityConfig',
+    msg('SessionAffinityConfig', {
+      1: ptr('clientIP', msg('ClientIPConfig', { 1: ptr('timeoutSeconds', 'int') })),
+    }),
+  ),
   19: list('ipFamilies', 'string'),
   17: ptr('ipFamilyPolicy', 'string'),
   20: ptr('allocateLoadBalancerNodePorts', 'bool'),
@@ -71,22 +83,33 @@ const ServiceSpec = msg('ServiceSpec', {
 });
 
 const ServiceStatus = msg('ServiceStatus', {
-  1: f('loadBalancer', msg('LoadBalancerStatus', {
-    1: list('ingress', msg('LoadBalancerIngress', {
-      1: f('ip', 'string'),
-      2: f('hostname', 'string'),
-      3: ptr('ipMode', 'string'),
-      4: list('ports', msg('PortStatus', { 1: f('port', 'int'), 2: f('protocol', 'string'), 3: ptr('error', 'string') })),
-    })),
-  })),
+  1: f(
+    'loadBalancer',
+    msg('LoadBalancerStatus', {
+      1: list(
+        'ingress',
+        msg('LoadBalancerIngress', {
+          1: f('ip', 'string'),
+          2: f('hostname', 'string'),
+          3: ptr('ipMode', 'string'),
+          4: list('ports', msg('PortStatus', { 1: f('port', 'int'), 2: f('protocol', 'string'), 3: ptr('error', 'string') })),
+        }),
+      ),
+    }),
+  ),
   2: list('conditions', Condition),
 });
 
 const Service = msg('Service', { 1: meta, 2: f('spec', ServiceSpec), 3: f('status', ServiceStatus) });
 
 const ObjectReference = msg('ObjectReference', {
-  1: f('kind', 'string'), 2: f('namespace', 'string'), 3: f('name', 'string'), 4: f('uid', 'string'),
-  5: f('apiVersion', 'string'), 6: f('resourceVersion', 'string'), 7: f('fieldPath', 'string'),
+  1: f('kind', 'string'),
+  2: f('namespace', 'string'),
+  3: f('name', 'string'),
+  4: f('uid', 'string'),
+  5: f('apiVersion', 'string'),
+  6: f('resourceVersion', 'string'),
+  7: f('fieldPath', 'string'),
 });
 
 const ServiceAccount = msg('ServiceAccount', {
@@ -103,7 +126,12 @@ const PolicyRule = msg('PolicyRule', {
   4: list('resourceNames', 'string'),
   5: list('nonResourceURLs', 'string'),
 });
-const Subject = msg('Subject', { 1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string') });
+const Subject = msg('Subject', {
+  1: f('kind', 'string'),
+  2: f('apiGroup', 'string'),
+  3: f('name', 'string'),
+  4: f('namespace', 'string'),
+});
 const RoleRef = msg('RoleRef', { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') });
 
 const Role = msg('Role', { 1: meta, 2: list('rules', PolicyRule) });
@@ -117,21 +145,27 @@ const ClusterRoleBinding = msg('ClusterRoleBinding', { 1: meta, 2: list('subject
 
 const PodDisruptionBudget = msg('PodDisruptionBudget', {
   1: meta,
-  2: f('spec', msg('PodDisruptionBudgetSpec', {
-    1: ptr('minAvailable', 'intOrString'),
-    2: ptr('selector', LabelSelector),
-    3: ptr('maxUnavailable', 'intOrString'),
-    4: ptr('unhealthyPodEvictionPolicy', 'string'),
-  })),
-  3: f('status', msg('PodDisruptionBudgetStatus', {
-    1: f('observedGeneration', 'int'),
-    // 2 disruptedPods (map<string, Time>) is written by the disruption controller only.
-    3: f('disruptionsAllowed', 'int'),
-    4: f('currentHealthy', 'int'),
-    5: f('desiredHealthy', 'int'),
-    6: f('expectedPods', 'int'),
-    7: list('conditions', Condition),
-  })),
+  2: f(
+    'spec',
+    msg('PodDisruptionBudgetSpec', {
+      1: ptr('minAvailable', 'intOrString'),
+      2: ptr('selector', LabelSelector),
+      3: ptr('maxUnavailable', 'intOrString'),
+      4: ptr('unhealthyPodEvictionPolicy', 'string'),
+    }),
+  ),
+  3: f(
+    'status',
+    msg('PodDisruptionBudgetStatus', {
+      1: f('observedGeneration', 'int'),
+      // 2 disruptedPods (map<string, Time>) is written by the disruption controller only.
+      3: f('disruptionsAllowed', 'int'),
+      4: f('currentHealthy', 'int'),
+      5: f('desiredHealthy', 'int'),
+      6: f('expectedPods', 'int'),
+      7: list('conditions', Condition),
+    }),
+  ),
 });
 
 const RBAC = 'rbac.authorization.k8s.io/v1';

@@ -48,11 +48,14 @@ export const Condition = msg('Condition', {
 /** meta/v1 LabelSelector. */
 export const LabelSelector = msg('LabelSelector', {
   1: f('matchLabels', 'stringMap'),
-  2: list('matchExpressions', msg('LabelSelectorRequirement', {
-    1: f('key', 'string'),
-    2: f('operator', 'string'),
-    3: list('values', 'string'),
-  })),
+  2: list(
+    'matchExpressions',
+    msg('LabelSelectorRequirement', {
+      1: f('key', 'string'),
+      2: f('operator', 'string'),
+      3: list('values', 'string'),
+    }),
+  ),
 });
 
 /** meta/v1 DeleteOptions (a typed client's delete body). */

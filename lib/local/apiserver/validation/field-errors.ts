@@ -46,8 +46,13 @@ export const typeInvalid = (field: string, value: Json, detail: string): FieldCa
 
 /** `field.NotSupported`: `Unsupported value: "Foo": supported values: "A", "B"`. */
 export const notSupported = (field: string, value: Json, supported: string[]): FieldCause =>
-  cause('FieldValueNotSupported', field, 'Unsupported value', value,
-    supported.length ? `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}` : '');
+  cause(
+    'FieldValueNotSupported',
+    field,
+    'Unsupported value',
+    value,
+    supported.length ? `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}` : '',
+  );
 
 /** `field.TooLong` (apimachinery ≥ 1.31 wording). */
 export const tooLong = (field: string, max: number): FieldCause =>

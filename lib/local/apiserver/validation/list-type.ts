@@ -12,7 +12,10 @@ function identity(v: Json | undefined): string {
   if (v === undefined) return '\u0000unspecified';
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(identity).join(',')}]`;
-  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${identity(v[k])}`).join(',')}}`;
+  return `{${Object.keys(v)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${identity(v[k])}`)
+    .join(',')}}`;
 }
 
 /** Indices whose value repeats an earlier one, each value reported once. */
@@ -52,7 +55,8 @@ export function validateListTypes(v: Json, node: CNode, path: string, out: Field
         if (x && typeof x === 'object' && !Array.isArray(x)) for (const f of keyFields) if (f in x) kv[f] = x[f] as Json;
         return kv;
       };
-      for (const i of nonUnique(v.map((x) => identity(keyOf(x as Json))))) out.push(duplicate(index(path, i), keyOf(v[i] as Json)));
+      for (const i of nonUnique(v.map((x) => identity(keyOf(x as Json)))))
+        out.push(duplicate(index(path, i), keyOf(v[i] as Json)));
     }
   }
   if (node.items) v.forEach((x, i) => validateListTypes(x, node.items as CNode, index(path, i), out));

@@ -48,7 +48,10 @@ export function parseIPv6(s: string): number[] | undefined {
 }
 
 /** A parsed IP: family and bytes. */
-export interface ParsedIP { family: 4 | 6; bytes: number[] }
+export interface ParsedIP {
+  family: 4 | 6;
+  bytes: number[];
+}
 
 /** Parses an IP as the kube CEL `ip()` accepts it (IPv4-mapped IPv6 refused). */
 export function parseIP(s: string): ParsedIP | undefined {
@@ -65,12 +68,19 @@ export function formatIP(ip: ParsedIP): string {
   if (ip.family === 4) return ip.bytes.join('.');
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((ip.bytes[i] ?? 0) << 8) | (ip.bytes[i + 1] ?? 0));
-  let best = -1; let bestLen = 1;
+  let best = -1;
+  let bestLen = 1;
   for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) { i++; continue; }
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { best = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = groups.map((g) => g.toString(16));
@@ -79,7 +89,10 @@ export function formatIP(ip: ParsedIP): string {
 }
 
 /** A parsed CIDR. */
-export interface ParsedCIDR { ip: ParsedIP; prefix: number }
+export interface ParsedCIDR {
+  ip: ParsedIP;
+  prefix: number;
+}
 
 /** Parses `addr/len` as the kube CEL `cidr()` accepts it. */
 export function parseCIDR(s: string): ParsedCIDR | undefined {
@@ -96,7 +109,8 @@ export function parseCIDR(s: string): ParsedCIDR | undefined {
 export function cidrContains(cidr: ParsedCIDR, ip: ParsedIP): boolean {
   if (cidr.ip.family !== ip.family) return false;
   for (let bit = 0; bit < cidr.prefix; bit++) {
-    const byte = bit >> 3; const mask = 0x80 >> (bit & 7);
+    const byte = bit >> 3;
+    const mask = 0x80 >> (bit & 7);
     if (((cidr.ip.bytes[byte] ?? 0) & mask) !== ((ip.bytes[byte] ?? 0) & mask)) return false;
   }
   return true;

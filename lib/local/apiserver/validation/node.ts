@@ -36,11 +36,11 @@ export interface CNode {
 
 /** Compiles `schema` (without CEL; rules are attached by the caller) into a CNode tree. */
 export function buildNode(schema: SchemaNode): CNode {
-  const props = schema.properties
-    ? new Map(Object.entries(schema.properties).map(([k, v]) => [k, buildNode(v)]))
-    : undefined;
-  const additional = schema.additionalProperties && typeof schema.additionalProperties === 'object'
-    ? buildNode(schema.additionalProperties) : undefined;
+  const props = schema.properties ? new Map(Object.entries(schema.properties).map(([k, v]) => [k, buildNode(v)])) : undefined;
+  const additional =
+    schema.additionalProperties && typeof schema.additionalProperties === 'object'
+      ? buildNode(schema.additionalProperties)
+      : undefined;
   const items = schema.items ? buildNode(schema.items) : undefined;
   const sub = (xs: SchemaNode[] | undefined): CNode[] => (xs ?? []).map(buildNode);
   const children = [...(props?.values() ?? []), ...(additional ? [additional] : []), ...(items ? [items] : [])];
@@ -72,7 +72,12 @@ export function buildNode(schema: SchemaNode): CNode {
 export function markRules(node: CNode): boolean {
   let any = node.rules.length > 0;
   let transition = node.rules.some((r) => r.usesOldSelf);
-  const children = [...(node.props?.values() ?? []), ...(node.additional ? [node.additional] : []), ...(node.items ? [node.items] : []), ...node.allOf];
+  const children = [
+    ...(node.props?.values() ?? []),
+    ...(node.additional ? [node.additional] : []),
+    ...(node.items ? [node.items] : []),
+    ...node.allOf,
+  ];
   for (const c of children) {
     any = markRules(c) || any;
     transition ||= c.hasTransitionRules;

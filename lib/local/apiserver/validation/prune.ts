@@ -16,8 +16,10 @@ export function pruneRoot(obj: JsonObject, root: CNode): string[] {
     if (k === 'apiVersion' || k === 'kind' || k === 'metadata') continue;
     const prop = root.props?.get(k);
     if (prop) prune(obj[k] as Json, prop, k, removed);
-    else if (!root.preserveUnknown) { removed.push(k); delete obj[k]; }
-    else if (root.additional) prune(obj[k] as Json, root.additional, k, removed);
+    else if (!root.preserveUnknown) {
+      removed.push(k);
+      delete obj[k];
+    } else if (root.additional) prune(obj[k] as Json, root.additional, k, removed);
   }
   return removed;
 }
@@ -34,6 +36,9 @@ function prune(v: Json, node: CNode, path: string, removed: string[]): void {
     const prop = node.props?.get(k);
     if (prop) prune(v[k] as Json, prop, p, removed);
     else if (node.additional) prune(v[k] as Json, node.additional, p, removed);
-    else if (!node.preserveUnknown) { removed.push(p); delete v[k]; }
+    else if (!node.preserveUnknown) {
+      removed.push(p);
+      delete v[k];
+    }
   }
 }

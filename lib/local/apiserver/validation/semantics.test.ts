@@ -10,7 +10,9 @@ import { compileSchema, strictDecodingMessage } from './index';
 const schema: SchemaNode = {
   type: 'object',
   properties: {
-    apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' },
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: { type: 'object' },
     spec: {
       type: 'object',
       properties: {
@@ -22,7 +24,8 @@ const schema: SchemaNode = {
         extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { known: { type: 'string' } } },
         labels: { type: 'object', additionalProperties: { type: 'string', maxLength: 3 } },
         tier: {
-          type: 'object', default: {},
+          type: 'object',
+          default: {},
           properties: { name: { type: 'string', default: 'gold' }, size: { type: 'integer', default: 3 } },
         },
         owner: {
@@ -31,21 +34,53 @@ const schema: SchemaNode = {
         },
         counter: {
           type: 'integer',
-          'x-kubernetes-validations': [{ rule: 'self >= oldSelf', messageExpression: "'counter may not go down from ' + string(oldSelf)", reason: 'FieldValueForbidden' }],
+          'x-kubernetes-validations': [
+            {
+              rule: 'self >= oldSelf',
+              messageExpression: "'counter may not go down from ' + string(oldSelf)",
+              reason: 'FieldValueForbidden',
+            },
+          ],
         },
         endpoints: {
           type: 'array',
           items: { type: 'string' },
           'x-kubernetes-validations': [
             { rule: 'self.all(e, isIP(e) || isCIDR(e))', messageExpression: "'bad endpoint count ' + string(size(self))" },
-            { rule: "self.all(e, !isCIDR(e) || cidr(e).prefixLength() >= 8)", message: 'prefix too short', reason: 'FieldValueRequired' },
+            {
+              rule: 'self.all(e, !isCIDR(e) || cidr(e).prefixLength() >= 8)',
+              message: 'prefix too short',
+              reason: 'FieldValueRequired',
+            },
           ],
         },
-        urls: { type: 'array', items: { type: 'string', 'x-kubernetes-validations': [{ rule: "isURL(self) && url(self).getScheme() == 'https'", message: 'https only' }] } },
-        names: { type: 'array', items: { type: 'string', 'x-kubernetes-validations': [{ rule: '!format.dns1123Label().validate(self).hasValue()', messageExpression: "format.dns1123Label().validate(self).value()[0]" }] } },
+        urls: {
+          type: 'array',
+          items: {
+            type: 'string',
+            'x-kubernetes-validations': [{ rule: "isURL(self) && url(self).getScheme() == 'https'", message: 'https only' }],
+          },
+        },
+        names: {
+          type: 'array',
+          items: {
+            type: 'string',
+            'x-kubernetes-validations': [
+              {
+                rule: '!format.dns1123Label().validate(self).hasValue()',
+                messageExpression: 'format.dns1123Label().validate(self).value()[0]',
+              },
+            ],
+          },
+        },
       },
       'x-kubernetes-validations': [
-        { rule: "!has(self.mode) || self.mode != 'B' || has(self.note)", message: 'note is required for mode B', fieldPath: '.note', reason: 'FieldValueRequired' },
+        {
+          rule: "!has(self.mode) || self.mode != 'B' || has(self.note)",
+          message: 'note is required for mode B',
+          fieldPath: '.note',
+          reason: 'FieldValueRequired',
+        },
         { rule: 'self.replicas <= 10', message: 'too many replicas' },
       ],
     },
@@ -53,7 +88,12 @@ const schema: SchemaNode = {
 };
 
 const validator = compileSchema(schema);
-const obj = (spec: JsonObject): JsonObject => ({ apiVersion: 'x.io/v1', kind: 'Thing', metadata: { name: 't', uid: 'keep' }, spec });
+const obj = (spec: JsonObject): JsonObject => ({
+  apiVersion: 'x.io/v1',
+  kind: 'Thing',
+  metadata: { name: 't', uid: 'keep' },
+  spec,
+});
 
 describe('unknown fields', () => {
   const input = obj({ replicas: 2, bogus: 1, tier: { name: 'x', junk: true }, extra: { known: 'k', anything: { deep: 1 } } });
@@ -68,12 +108,17 @@ describe('unknown fields', () => {
   });
 
   it('Warn drops them and warns per field', () => {
-    expect(validator.validate(input, undefined, { fieldValidation: 'Warn' }).warnings).toEqual(['unknown field "spec.bogus"', 'unknown field "spec.tier.junk"']);
+    expect(validator.validate(input, undefined, { fieldValidation: 'Warn' }).warnings).toEqual([
+      'unknown field "spec.bogus"',
+      'unknown field "spec.tier.junk"',
+    ]);
   });
 
   it('Strict reports them for a 400 strict decoding error', () => {
     const r = validator.validate(input, undefined, { fieldValidation: 'Strict' });
-    expect(strictDecodingMessage(r.unknownFields)).toBe('strict decoding error: unknown field "spec.bogus", unknown field "spec.tier.junk"');
+    expect(strictDecodingMessage(r.unknownFields)).toBe(
+      'strict decoding error: unknown field "spec.bogus", unknown field "spec.tier.junk"',
+    );
   });
 
   it('keeps fields under x-kubernetes-preserve-unknown-fields and all of metadata', () => {
@@ -101,11 +146,23 @@ describe('schema checks', () => {
   it('accepts int-or-string either way and refuses other types', () => {
     expect(causes({ port: 80 })).toEqual([]);
     expect(causes({ port: 'http' })).toEqual([]);
-    expect(causes({ port: true })[0]).toEqual({ field: 'spec.port', reason: 'FieldValueTypeInvalid', message: 'Invalid value: "boolean": spec.port in body must be of type integer,string: "boolean"' });
+    expect(causes({ port: true })[0]).toEqual({
+      field: 'spec.port',
+      reason: 'FieldValueTypeInvalid',
+      message: 'Invalid value: "boolean": spec.port in body must be of type integer,string: "boolean"',
+    });
   });
   it('checks formats and additionalProperties values', () => {
-    expect(causes({ ip: '10.0.0.256' })[0]).toEqual({ field: 'spec.ip', reason: 'FieldValueTypeInvalid', message: 'Invalid value: "10.0.0.256": spec.ip in body must be of type ipv4: "10.0.0.256"' });
-    expect(causes({ labels: { app: 'toolong' } })[0]).toEqual({ field: 'spec.labels.app', reason: 'FieldValueTooLong', message: 'Too long: may not be more than 3 bytes' });
+    expect(causes({ ip: '10.0.0.256' })[0]).toEqual({
+      field: 'spec.ip',
+      reason: 'FieldValueTypeInvalid',
+      message: 'Invalid value: "10.0.0.256": spec.ip in body must be of type ipv4: "10.0.0.256"',
+    });
+    expect(causes({ labels: { app: 'toolong' } })[0]).toEqual({
+      field: 'spec.labels.app',
+      reason: 'FieldValueTooLong',
+      message: 'Too long: may not be more than 3 bytes',
+    });
   });
   it('refuses null where not nullable', () => {
     expect(causes({ mode: null })[0]?.reason).toBe('FieldValueTypeInvalid');
@@ -113,39 +170,61 @@ describe('schema checks', () => {
 });
 
 describe('CEL rules', () => {
-  const v = (spec: JsonObject, old?: JsonObject) => validator.validate(obj(spec), old && obj(old), { fieldValidation: 'Strict' }).causes;
+  const v = (spec: JsonObject, old?: JsonObject) =>
+    validator.validate(obj(spec), old && obj(old), { fieldValidation: 'Strict' }).causes;
 
   it('uses fieldPath and reason', () => {
-    expect(v({ mode: 'B' })).toEqual([{ field: 'spec.note', reason: 'FieldValueRequired', message: 'Required value: note is required for mode B' }]);
+    expect(v({ mode: 'B' })).toEqual([
+      { field: 'spec.note', reason: 'FieldValueRequired', message: 'Required value: note is required for mode B' },
+    ]);
     expect(v({ mode: 'B', note: 'n' })).toEqual([]);
   });
 
   it('reports at the node with its type', () => {
-    expect(v({ replicas: 11 })).toEqual([{ field: 'spec', reason: 'FieldValueInvalid', message: 'Invalid value: "object": too many replicas' }]);
+    expect(v({ replicas: 11 })).toEqual([
+      { field: 'spec', reason: 'FieldValueInvalid', message: 'Invalid value: "object": too many replicas' },
+    ]);
   });
 
   it('runs transition rules only on update with an old value', () => {
     expect(v({ owner: 'a' })).toEqual([]);
     expect(v({ owner: 'a' }, { owner: 'a' })).toEqual([]);
-    expect(v({ owner: 'b' }, { owner: 'a' })).toEqual([{ field: 'spec.owner', reason: 'FieldValueInvalid', message: 'Invalid value: "string": owner is immutable' }]);
+    expect(v({ owner: 'b' }, { owner: 'a' })).toEqual([
+      { field: 'spec.owner', reason: 'FieldValueInvalid', message: 'Invalid value: "string": owner is immutable' },
+    ]);
     expect(v({ owner: 'b' }, {})).toEqual([]);
   });
 
   it('evaluates messageExpression, with oldSelf-free activation, and Forbidden reason', () => {
-    expect(v({ counter: 1 }, { counter: 5 })).toEqual([{ field: 'spec.counter', reason: 'FieldValueForbidden', message: 'Forbidden: counter may not go down from 5' }]);
+    expect(v({ counter: 1 }, { counter: 5 })).toEqual([
+      { field: 'spec.counter', reason: 'FieldValueForbidden', message: 'Forbidden: counter may not go down from 5' },
+    ]);
   });
 
   it('supports the Kubernetes ip, cidr, url and format libraries', () => {
     expect(v({ endpoints: ['10.0.0.1', '2001:db8::/32', '10.0.0.0/16'] })).toEqual([]);
-    expect(v({ endpoints: ['10.0.0.1', 'nope'] })).toEqual([{ field: 'spec.endpoints', reason: 'FieldValueInvalid', message: 'Invalid value: "array": bad endpoint count 2' }]);
-    expect(v({ endpoints: ['10.0.0.0/4'] })).toEqual([{ field: 'spec.endpoints', reason: 'FieldValueRequired', message: 'Required value: prefix too short' }]);
-    expect(v({ urls: ['https://a.example.com/x', 'http://b.example.com'] })).toEqual([{ field: 'spec.urls[1]', reason: 'FieldValueInvalid', message: 'Invalid value: "string": https only' }]);
-    expect(v({ names: ['ok-name', 'Bad_Name'] })).toEqual([{ field: 'spec.names[1]', reason: 'FieldValueInvalid', message: expect.stringContaining('Invalid value: "string": a lowercase RFC 1123 label must consist of') }]);
+    expect(v({ endpoints: ['10.0.0.1', 'nope'] })).toEqual([
+      { field: 'spec.endpoints', reason: 'FieldValueInvalid', message: 'Invalid value: "array": bad endpoint count 2' },
+    ]);
+    expect(v({ endpoints: ['10.0.0.0/4'] })).toEqual([
+      { field: 'spec.endpoints', reason: 'FieldValueRequired', message: 'Required value: prefix too short' },
+    ]);
+    expect(v({ urls: ['https://a.example.com/x', 'http://b.example.com'] })).toEqual([
+      { field: 'spec.urls[1]', reason: 'FieldValueInvalid', message: 'Invalid value: "string": https only' },
+    ]);
+    expect(v({ names: ['ok-name', 'Bad_Name'] })).toEqual([
+      {
+        field: 'spec.names[1]',
+        reason: 'FieldValueInvalid',
+        message: expect.stringContaining('Invalid value: "string": a lowercase RFC 1123 label must consist of'),
+      },
+    ]);
   });
 });
 
 describe('ratcheting on update (CRDValidationRatcheting, KEP-4008)', () => {
-  const v = (spec: JsonObject, old?: JsonObject) => validator.validate(obj(spec), old && obj(old), { fieldValidation: 'Strict' }).causes;
+  const v = (spec: JsonObject, old?: JsonObject) =>
+    validator.validate(obj(spec), old && obj(old), { fieldValidation: 'Strict' }).causes;
   const small = compileSchema({
     type: 'object',
     properties: {
@@ -165,16 +244,21 @@ describe('ratcheting on update (CRDValidationRatcheting, KEP-4008)', () => {
       },
     },
   });
-  const sv = (spec: JsonObject, old?: JsonObject) => small.validate({ spec }, old && { spec: old }, { fieldValidation: 'Strict' }).causes.map((c) => `${c.field}: ${c.message}`);
+  const sv = (spec: JsonObject, old?: JsonObject) =>
+    small.validate({ spec }, old && { spec: old }, { fieldValidation: 'Strict' }).causes.map((c) => `${c.field}: ${c.message}`);
 
   it('does not re-report a failing rule on a value the update leaves unchanged', () => {
     // A value stored before the rule was tightened stays writable while nobody touches it.
     expect(v({ urls: ['http://b.example.com'], mode: 'A' }, { urls: ['http://b.example.com'] })).toEqual([]);
-    expect(sv({ x: 'b', other: 'changed' }, { x: 'b', other: 'before' })).toEqual(['spec.x: Invalid value: "string": must change']);
+    expect(sv({ x: 'b', other: 'changed' }, { x: 'b', other: 'before' })).toEqual([
+      'spec.x: Invalid value: "string": must change',
+    ]);
   });
 
   it('validates a changed value fully, including list items that cannot be correlated', () => {
-    expect(v({ urls: ['http://b.example.com', 'http://c.example.com'] }, { urls: ['http://b.example.com'] }).map((c) => c.field)).toEqual(['spec.urls[0]', 'spec.urls[1]']);
+    expect(
+      v({ urls: ['http://b.example.com', 'http://c.example.com'] }, { urls: ['http://b.example.com'] }).map((c) => c.field),
+    ).toEqual(['spec.urls[0]', 'spec.urls[1]']);
     expect(sv({ x: 'c' }, { x: 'b' })).toEqual(['spec.x: Invalid value: "string": must start with a']);
   });
 

@@ -30,7 +30,9 @@ export interface ValidationResult {
 }
 
 /** Options of one validation. */
-export interface ValidateOptions { fieldValidation: 'Strict' | 'Warn' | 'Ignore' }
+export interface ValidateOptions {
+  fieldValidation: 'Strict' | 'Warn' | 'Ignore';
+}
 
 /** A schema compiled once, used for every write of its kind. */
 export interface CompiledValidator {
@@ -65,14 +67,24 @@ export function strictDecodingMessage(unknownFields: string[]): string {
 }
 
 /** Errors after which kube skips CEL rules (customresource strategy `hasBlockingErr`). */
-const BLOCKING = new Set(['FieldValueNotSupported', 'FieldValueRequired', 'FieldValueTooLong', 'FieldValueTooMany', 'FieldValueTypeInvalid']);
+const BLOCKING = new Set([
+  'FieldValueNotSupported',
+  'FieldValueRequired',
+  'FieldValueTooLong',
+  'FieldValueTooMany',
+  'FieldValueTypeInvalid',
+]);
 
 function attachRules(node: CNode, path: string, root: boolean, errors: RuleCompileError[]): void {
   (node.schema['x-kubernetes-validations'] ?? []).forEach((rule, i) => {
     try {
       node.rules.push(compileRule(node.schema, rule, root));
     } catch (e) {
-      errors.push({ path: `${path}.x-kubernetes-validations[${i}].rule`, rule: rule.rule, message: e instanceof Error ? e.message : String(e) });
+      errors.push({
+        path: `${path}.x-kubernetes-validations[${i}].rule`,
+        rule: rule.rule,
+        message: e instanceof Error ? e.message : String(e),
+      });
     }
   });
   for (const [k, c] of node.props ?? []) attachRules(c, `${path}.properties[${k}]`, false, errors);
@@ -104,7 +116,13 @@ export function compileSchema(schema: SchemaNode): CompiledValidator {
       validateValue(object, root, '', causes);
       validateListTypes(object, root, '', causes);
       if (causes.some((c) => BLOCKING.has(c.reason))) {
-        causes.push(invalid('', null, 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation'));
+        causes.push(
+          invalid(
+            '',
+            null,
+            'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+          ),
+        );
       } else {
         validateCel(object, old, root, '', new WeakMap(), causes);
       }

@@ -30,6 +30,10 @@ export async function selfSigned(names: string[]): Promise<TestCertificate> {
     extensions: [new x509.SubjectAlternativeNameExtension(names.map((value) => ({ type: 'dns' as const, value })))],
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey as unknown as webcrypto.CryptoKey));
-  const body = pkcs8.toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
+  const body =
+    pkcs8
+      .toString('base64')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? '';
   return { cert: cert.toString('pem'), key: `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n` };
 }

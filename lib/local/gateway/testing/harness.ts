@@ -21,11 +21,18 @@ export interface TestGateway {
 }
 
 /** Starts a gateway with one HTTP port (or the given specs). */
-export async function startGateway(opts: Partial<ProxyOptions> & { specs?: ListenerSpec[]; maxHeaderSize?: number } = {}): Promise<TestGateway> {
+export async function startGateway(
+  opts: Partial<ProxyOptions> & { specs?: ListenerSpec[]; maxHeaderSize?: number } = {},
+): Promise<TestGateway> {
   const logs: AccessLogEntry[] = [];
   let planner: Planner = () => ({ kind: 'direct', meta: {}, status: 404, body: 'no route' });
   const proxy = createProxy({ ...opts, planner: (info) => planner(info), accessLog: (e) => logs.push(e) });
-  const set = createListenerSet({ onRequest: proxy.onRequest, onUpgrade: proxy.onUpgrade, drainMs: 2_000, ...(opts.maxHeaderSize ? { maxHeaderSize: opts.maxHeaderSize } : {}) });
+  const set = createListenerSet({
+    onRequest: proxy.onRequest,
+    onUpgrade: proxy.onUpgrade,
+    drainMs: 2_000,
+    ...(opts.maxHeaderSize ? { maxHeaderSize: opts.maxHeaderSize } : {}),
+  });
   const statuses = await set.apply(opts.specs ?? [{ address: '127.0.0.1', port: 0, protocol: 'HTTP' }]);
   return {
     set,
@@ -44,7 +51,15 @@ export async function startGateway(opts: Partial<ProxyOptions> & { specs?: Liste
 
 /** A forward plan to `target` with everything else empty. */
 export function forwardTo(target: UpstreamTarget, extra: Partial<ForwardPlan> = {}): Plan {
-  return { kind: 'forward', meta: { gateway: 'gw', listener: 'l', route: 'r', rule: '0' }, target, requestHeaders: [], responseHeaders: [], mirrors: [], ...extra };
+  return {
+    kind: 'forward',
+    meta: { gateway: 'gw', listener: 'l', route: 'r', rule: '0' },
+    target,
+    requestHeaders: [],
+    responseHeaders: [],
+    mirrors: [],
+    ...extra,
+  };
 }
 
 /** An upstream target for a local server port. */
@@ -53,7 +68,9 @@ export function targetOf(port: number, name = `default/svc:${port}`): UpstreamTa
 }
 
 /** Starts an HTTP/1.1 upstream with the given handler. */
-export async function startUpstream(handler: http.RequestListener): Promise<{ server: http.Server; port: number; stop(): Promise<void> }> {
+export async function startUpstream(
+  handler: http.RequestListener,
+): Promise<{ server: http.Server; port: number; stop(): Promise<void> }> {
   const server = http.createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
@@ -75,13 +92,21 @@ export interface Received {
 }
 
 /** Sends one request (fresh connection) and collects the response. */
-export function send(port: number, opts: { method?: string; path?: string; headers?: http.OutgoingHttpHeaders; body?: string } = {}): Promise<Received> {
+export function send(
+  port: number,
+  opts: { method?: string; path?: string; headers?: http.OutgoingHttpHeaders; body?: string } = {},
+): Promise<Received> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -92,7 +117,12 @@ export const echoHandler: http.RequestListener = (req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    const body = JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+    const body = JSON.stringify({
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   });

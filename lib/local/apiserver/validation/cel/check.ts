@@ -9,7 +9,10 @@ import { SIGNATURES } from './signatures';
 import { BOOL, BYTES, DOUBLE, DYN, INT, NULL, STRING, UINT, listOf, mapOf, typeName, type CelT } from './types';
 
 /** One checker error, located by source offset. */
-export interface CheckIssue { offset: number; message: string }
+export interface CheckIssue {
+  offset: number;
+  message: string;
+}
 
 type Scope = Map<string, CelT>;
 
@@ -32,7 +35,10 @@ const isNum = (t: CelT): boolean => t.k === 'prim' && (t.n === 'int' || t.n === 
 export function checkExpr(expr: Expr, vars: Scope, positions: Record<string, number>): { type: CelT; issues: CheckIssue[] } {
   const issues: CheckIssue[] = [];
   const at = (e: Expr): number => positions[String(e.id)] ?? 0;
-  const fail = (e: Expr, message: string): CelT => { issues.push({ offset: at(e), message }); return DYN; };
+  const fail = (e: Expr, message: string): CelT => {
+    issues.push({ offset: at(e), message });
+    return DYN;
+  };
 
   const qualified = (e: Expr): string | undefined => {
     if (e.exprKind.case === 'identExpr') return e.exprKind.value.name;
@@ -45,13 +51,16 @@ export function checkExpr(expr: Expr, vars: Scope, positions: Record<string, num
 
   const selectField = (e: Expr, operand: CelT, field: string): CelT => {
     switch (operand.k) {
-      case 'dyn': return DYN;
-      case 'map': return operand.v;
+      case 'dyn':
+        return DYN;
+      case 'map':
+        return operand.v;
       case 'obj': {
         const f = operand.fields.get(field);
         return f ? f() : fail(e, `undefined field '${field}'`);
       }
-      default: return fail(e, `type '${typeName(operand)}' does not support field selection`);
+      default:
+        return fail(e, `type '${typeName(operand)}' does not support field selection`);
     }
   };
 
@@ -60,8 +69,21 @@ export function checkExpr(expr: Expr, vars: Scope, positions: Record<string, num
     switch (k.case) {
       case 'constExpr': {
         const c = k.value.constantKind.case;
-        return c === 'boolValue' ? BOOL : c === 'int64Value' ? INT : c === 'uint64Value' ? UINT : c === 'doubleValue' ? DOUBLE
-          : c === 'stringValue' ? STRING : c === 'bytesValue' ? BYTES : c === 'nullValue' ? NULL : DYN;
+        return c === 'boolValue'
+          ? BOOL
+          : c === 'int64Value'
+            ? INT
+            : c === 'uint64Value'
+              ? UINT
+              : c === 'doubleValue'
+                ? DOUBLE
+                : c === 'stringValue'
+                  ? STRING
+                  : c === 'bytesValue'
+                    ? BYTES
+                    : c === 'nullValue'
+                      ? NULL
+                      : DYN;
       }
       case 'identExpr': {
         const t = scope.get(k.value.name);
@@ -75,7 +97,8 @@ export function checkExpr(expr: Expr, vars: Scope, positions: Record<string, num
         const t = selectField(e, operand, k.value.field);
         return k.value.testOnly ? BOOL : t;
       }
-      case 'callExpr': return visitCall(e, k.value.function, k.value.target, k.value.args, scope);
+      case 'callExpr':
+        return visitCall(e, k.value.function, k.value.target, k.value.args, scope);
       case 'listExpr': {
         const elems = k.value.elements.map((x) => visit(x, scope));
         const first = elems[0];
@@ -83,21 +106,34 @@ export function checkExpr(expr: Expr, vars: Scope, positions: Record<string, num
       }
       case 'structExpr': {
         if (k.value.messageName) return fail(e, `undeclared reference to '${k.value.messageName}' (in container '')`);
-        let kt: CelT = DYN; let vt: CelT = DYN;
+        let kt: CelT = DYN;
+        let vt: CelT = DYN;
         k.value.entries.forEach((en, i) => {
           const kk = en.keyKind.case === 'mapKey' ? visit(en.keyKind.value, scope) : STRING;
           const vv = en.value ? visit(en.value, scope) : DYN;
-          if (i === 0) { kt = kk; vt = vv; }
+          if (i === 0) {
+            kt = kk;
+            vt = vv;
+          }
         });
         return mapOf(kt, vt);
       }
       case 'comprehensionExpr': {
         const c = k.value;
         const range = c.iterRange ? visit(c.iterRange, scope) : DYN;
-        let iter: CelT = DYN; let iter2: CelT = DYN;
-        if (range.k === 'list') { iter = c.iterVar2 ? INT : range.e; iter2 = range.e; }
-        else if (range.k === 'map') { iter = range.key; iter2 = range.v; }
-        else if (range.k !== 'dyn') fail(c.iterRange as Expr, `expression of type '${typeName(range)}' cannot be range of a comprehension (must be list, map, or dynamic)`);
+        let iter: CelT = DYN;
+        let iter2: CelT = DYN;
+        if (range.k === 'list') {
+          iter = c.iterVar2 ? INT : range.e;
+          iter2 = range.e;
+        } else if (range.k === 'map') {
+          iter = range.key;
+          iter2 = range.v;
+        } else if (range.k !== 'dyn')
+          fail(
+            c.iterRange as Expr,
+            `expression of type '${typeName(range)}' cannot be range of a comprehension (must be list, map, or dynamic)`,
+          );
         const accu = c.accuInit ? visit(c.accuInit, scope) : DYN;
         const inner: Scope = new Map(scope);
         inner.set(c.iterVar, iter);
@@ -108,7 +144,8 @@ export function checkExpr(expr: Expr, vars: Scope, positions: Record<string, num
         if (c.loopStep) visit(c.loopStep, inner);
         return c.result ? visit(c.result, inner) : DYN;
       }
-      default: return DYN;
+      default:
+        return DYN;
     }
   };
 
@@ -117,38 +154,66 @@ export function checkExpr(expr: Expr, vars: Scope, positions: Record<string, num
     if (target) {
       const q = qualified(target);
       if (q !== undefined && !scope.has(q.split('.')[0] ?? '') && SIGNATURES[`${q}.${fnName}`]) {
-        return resolve(e, `${q}.${fnName}`, undefined, argExprs.map((a) => visit(a, scope)));
+        return resolve(
+          e,
+          `${q}.${fnName}`,
+          undefined,
+          argExprs.map((a) => visit(a, scope)),
+        );
       }
     }
     const t = target ? visit(target, scope) : undefined;
     const args = argExprs.map((a) => visit(a, scope));
-    const a0 = args[0] ?? DYN; const a1 = args[1] ?? DYN;
+    const a0 = args[0] ?? DYN;
+    const a1 = args[1] ?? DYN;
     switch (fnName) {
-      case '_&&_': case '_||_': case '!_': case '@not_strictly_false': case '__not_strictly_false__':
-        for (const [i, a] of args.entries()) if (!isAssignable(a, BOOL)) fail(argExprs[i] as Expr, `found no matching overload for '${fnName}' applied to '(${args.map(typeName).join(', ')})'`);
+      case '_&&_':
+      case '_||_':
+      case '!_':
+      case '@not_strictly_false':
+      case '__not_strictly_false__':
+        for (const [i, a] of args.entries())
+          if (!isAssignable(a, BOOL))
+            fail(
+              argExprs[i] as Expr,
+              `found no matching overload for '${fnName}' applied to '(${args.map(typeName).join(', ')})'`,
+            );
         return BOOL;
-      case '_==_': case '_!=_':
-        if (!isAssignable(a0, a1) && !(isNum(a0) && isNum(a1)) && a0 !== NULL && a1 !== NULL && !(a0.k === 'prim' && a0.n === 'null_type') && !(a1.k === 'prim' && a1.n === 'null_type')) {
+      case '_==_':
+      case '_!=_':
+        if (
+          !isAssignable(a0, a1) &&
+          !(isNum(a0) && isNum(a1)) &&
+          a0 !== NULL &&
+          a1 !== NULL &&
+          !(a0.k === 'prim' && a0.n === 'null_type') &&
+          !(a1.k === 'prim' && a1.n === 'null_type')
+        ) {
           return fail(e, `found no matching overload for '${fnName}' applied to '(${typeName(a0)}, ${typeName(a1)})'`);
         }
         return BOOL;
       case '_?_:_': {
         const [c, x, y] = args;
-        if (c && !isAssignable(c, BOOL)) fail(e, `found no matching overload for '_?_:_' applied to '(${args.map(typeName).join(', ')})'`);
+        if (c && !isAssignable(c, BOOL))
+          fail(e, `found no matching overload for '_?_:_' applied to '(${args.map(typeName).join(', ')})'`);
         return x && y && isAssignable(x, y) ? (x.k === 'dyn' ? y : x) : DYN;
       }
       case '@in':
-        if (a1.k !== 'dyn' && a1.k !== 'list' && a1.k !== 'map') return fail(e, `found no matching overload for '@in' applied to '(${typeName(a0)}, ${typeName(a1)})'`);
+        if (a1.k !== 'dyn' && a1.k !== 'list' && a1.k !== 'map')
+          return fail(e, `found no matching overload for '@in' applied to '(${typeName(a0)}, ${typeName(a1)})'`);
         return BOOL;
-      case '_[_]': case '_[?_]':
+      case '_[_]':
+      case '_[?_]':
         if (a0.k === 'list') return a0.e;
         if (a0.k === 'map') return a0.v;
         if (a0.k === 'dyn') return DYN;
         return fail(e, `found no matching overload for '_[_]' applied to '(${typeName(a0)}, ${typeName(a1)})'`);
-      case '-_': return a0;
+      case '-_':
+        return a0;
     }
     if (COMPARE.has(fnName)) {
-      if (!isAssignable(a0, a1) && !(isNum(a0) && isNum(a1))) return fail(e, `found no matching overload for '${fnName}' applied to '(${typeName(a0)}, ${typeName(a1)})'`);
+      if (!isAssignable(a0, a1) && !(isNum(a0) && isNum(a1)))
+        return fail(e, `found no matching overload for '${fnName}' applied to '(${typeName(a0)}, ${typeName(a1)})'`);
       return BOOL;
     }
     if (ARITH.has(fnName)) {

@@ -35,16 +35,24 @@ function usesIdent(e: Expr | undefined, name: string): boolean {
   if (!e) return false;
   const k = e.exprKind;
   switch (k.case) {
-    case 'identExpr': return k.value.name === name;
-    case 'selectExpr': return usesIdent(k.value.operand, name);
-    case 'callExpr': return usesIdent(k.value.target, name) || k.value.args.some((a) => usesIdent(a, name));
-    case 'listExpr': return k.value.elements.some((a) => usesIdent(a, name));
-    case 'structExpr': return k.value.entries.some((en) => usesIdent(en.value, name) || (en.keyKind.case === 'mapKey' && usesIdent(en.keyKind.value, name)));
+    case 'identExpr':
+      return k.value.name === name;
+    case 'selectExpr':
+      return usesIdent(k.value.operand, name);
+    case 'callExpr':
+      return usesIdent(k.value.target, name) || k.value.args.some((a) => usesIdent(a, name));
+    case 'listExpr':
+      return k.value.elements.some((a) => usesIdent(a, name));
+    case 'structExpr':
+      return k.value.entries.some(
+        (en) => usesIdent(en.value, name) || (en.keyKind.case === 'mapKey' && usesIdent(en.keyKind.value, name)),
+      );
     case 'comprehensionExpr': {
       const c = k.value;
       return [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].some((x) => usesIdent(x, name));
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -76,7 +84,11 @@ function parseAndPlan(src: string): { parsed: ReturnType<typeof parse>; program:
 
 function compileExpr(src: string, vars: Map<string, CelT>, want: CelT, wantLabel: string): { program: Program; expr: Expr } {
   const { parsed, program } = parseAndPlan(src);
-  const { type, issues } = checkExpr(parsed.expr, vars, Object.fromEntries(Object.entries(parsed.sourceInfo?.positions ?? {}).map(([k, v]) => [k, Number(v)])));
+  const { type, issues } = checkExpr(
+    parsed.expr,
+    vars,
+    Object.fromEntries(Object.entries(parsed.sourceInfo?.positions ?? {}).map(([k, v]) => [k, Number(v)])),
+  );
   if (issues.length) {
     throw new Error(`compilation failed: ${issues.map((i) => `ERROR: ${location(src, i.offset)}: ${i.message}`).join('\n')}`);
   }
@@ -89,10 +101,14 @@ function compileExpr(src: string, vars: Map<string, CelT>, want: CelT, wantLabel
 /** Compiles one rule of a node of `schema`; throws an Error worded like kube's compile errors. */
 export function compileRule(schema: SchemaNode, rule: Rule, root: boolean): CompiledRule {
   const self = schemaType(schema, root);
-  const vars = new Map<string, CelT>([['self', self], ['oldSelf', rule.optionalOldSelf ? opaque('optional', self) : self]]);
+  const vars = new Map<string, CelT>([
+    ['self', self],
+    ['oldSelf', rule.optionalOldSelf ? opaque('optional', self) : self],
+  ]);
   const { program, expr } = compileExpr(rule.rule, vars, BOOL, 'cel expression');
   const usesOldSelf = usesIdent(expr, 'oldSelf');
-  if (rule.optionalOldSelf && !usesOldSelf) throw new Error('optionalOldSelf should only be set for transition rules (rules that use oldSelf)');
+  if (rule.optionalOldSelf && !usesOldSelf)
+    throw new Error('optionalOldSelf should only be set for transition rules (rules that use oldSelf)');
   let messageProgram: Program | undefined;
   if (rule.messageExpression) {
     try {
@@ -122,15 +138,22 @@ export function runRule(r: CompiledRule, self: CelValue, old: CelValue | undefin
   if (result === true) return { ok: true };
   if (isCelError(result) || result instanceof Error) {
     const msg = (result as Error).message;
-    const ruleText = (r.rule.message?.trim() || r.rule.rule.trim());
+    const ruleText = r.rule.message?.trim() || r.rule.rule.trim();
     if (msg.startsWith('found no matching overload') || msg.startsWith('no such overload')) {
-      return { ok: false, error: `'no such overload': call arguments did not match a supported operator, function or macro signature for rule: ${ruleText}` };
+      return {
+        ok: false,
+        error: `'no such overload': call arguments did not match a supported operator, function or macro signature for rule: ${ruleText}`,
+      };
     }
     return { ok: false, error: `${msg.replace(/^field not found: /, 'no such key: ')} evaluating rule: ${ruleText}` };
   }
   if (r.messageProgram) {
     let m: unknown;
-    try { m = r.messageProgram(old === undefined ? { self } : { self, oldSelf: old }); } catch { m = undefined; }
+    try {
+      m = r.messageProgram(old === undefined ? { self } : { self, oldSelf: old });
+    } catch {
+      m = undefined;
+    }
     if (typeof m === 'string' && m.trim() !== '' && !/\n/.test(m.trim())) return { ok: false, detail: m.trim() };
   }
   return { ok: false, detail: r.rule.message?.trim() || `failed rule: ${r.rule.rule.trim()}` };

@@ -31,18 +31,45 @@ export const opaque = (n: 'optional' | 'ip' | 'cidr' | 'url' | 'format', of?: Ce
 /** Printable name, as cel-go prints types in its errors. */
 export function typeName(t: CelT): string {
   switch (t.k) {
-    case 'dyn': return 'dyn';
-    case 'prim': return t.n === 'duration' ? 'google.protobuf.Duration' : t.n === 'timestamp' ? 'google.protobuf.Timestamp' : t.n;
-    case 'list': return `list(${typeName(t.e)})`;
-    case 'map': return `map(${typeName(t.key)}, ${typeName(t.v)})`;
-    case 'obj': return t.name;
-    case 'opaque': return t.n === 'optional' ? `optional_type(${typeName(t.of ?? DYN)})` : `net.${t.n.toUpperCase()}`;
+    case 'dyn':
+      return 'dyn';
+    case 'prim':
+      return t.n === 'duration' ? 'google.protobuf.Duration' : t.n === 'timestamp' ? 'google.protobuf.Timestamp' : t.n;
+    case 'list':
+      return `list(${typeName(t.e)})`;
+    case 'map':
+      return `map(${typeName(t.key)}, ${typeName(t.v)})`;
+    case 'obj':
+      return t.name;
+    case 'opaque':
+      return t.n === 'optional' ? `optional_type(${typeName(t.of ?? DYN)})` : `net.${t.n.toUpperCase()}`;
   }
 }
 
 /** CEL keywords kube escapes as `__kw__` when they are property names (model/escaping.go). */
-const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function',
-  'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+const RESERVED = new Set([
+  'true',
+  'false',
+  'null',
+  'in',
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'for',
+  'function',
+  'if',
+  'import',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'return',
+  'var',
+  'void',
+  'while',
+]);
 const ESCAPABLE = /^[a-zA-Z_.\-/][a-zA-Z0-9_.\-/]*$/;
 
 /**
@@ -53,7 +80,9 @@ export function escapeProperty(name: string): string | undefined {
   if (RESERVED.has(name)) return `__${name}__`;
   if (!ESCAPABLE.test(name)) return undefined;
   if (/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) && !name.includes('__')) return name;
-  return name.replace(/__|[./-]/g, (m) => (m === '__' ? '__underscores__' : m === '.' ? '__dot__' : m === '-' ? '__dash__' : '__slash__'));
+  return name.replace(/__|[./-]/g, (m) =>
+    m === '__' ? '__underscores__' : m === '.' ? '__dot__' : m === '-' ? '__dash__' : '__slash__',
+  );
 }
 
 let objCounter = 0;
@@ -63,14 +92,19 @@ export function schemaType(node: SchemaNode | undefined, root = false): CelT {
   if (!node) return DYN;
   if (node['x-kubernetes-int-or-string']) return DYN;
   switch (node.type) {
-    case 'boolean': return BOOL;
-    case 'integer': return INT;
-    case 'number': return DOUBLE;
+    case 'boolean':
+      return BOOL;
+    case 'integer':
+      return INT;
+    case 'number':
+      return DOUBLE;
     case 'string':
       if (node.format === 'byte') return BYTES;
       return STRING;
-    case 'array': return listOf(schemaType(node.items));
-    case 'object': return objectType(node, root);
+    case 'array':
+      return listOf(schemaType(node.items));
+    case 'object':
+      return objectType(node, root);
     default:
       return DYN;
   }
@@ -98,7 +132,10 @@ function objectType(node: SchemaNode, root: boolean): CelT {
     // kube exposes only apiVersion, kind and metadata.name/generateName on a resource (model.WithTypeAndObjectMeta).
     fields.set('apiVersion', () => STRING);
     fields.set('kind', () => STRING);
-    const meta = new Map<string, () => CelT>([['name', () => STRING], ['generateName', () => STRING]]);
+    const meta = new Map<string, () => CelT>([
+      ['name', () => STRING],
+      ['generateName', () => STRING],
+    ]);
     fields.set('metadata', () => ({ k: 'obj', name: 'metadata', fields: meta }));
   }
   return { k: 'obj', name: `object${++objCounter}`, fields };
