@@ -267,6 +267,15 @@ describe('ratcheting on update (CRDValidationRatcheting, KEP-4008)', () => {
     expect(sv({ x: 'b' })).toEqual(['spec.x: Invalid value: "string": must start with a']);
   });
 
+  it('gives the same verdicts when values repeat across objects (remembered passes)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(sv({ y: 'abc' })).toEqual([]);
+      expect(sv({ y: 'abc1' })).toEqual(['spec.y: Invalid value: "string": letters only']);
+      expect(v({ endpoints: ['10.0.0.1', 'nope'] }).map((c) => c.message)).toEqual(['Invalid value: "array": bad endpoint count 2']);
+      expect(v({ endpoints: ['10.0.0.1'] })).toEqual([]);
+    }
+  });
+
   it('matches() honours RE2 inline flags', () => {
     expect(sv({ y: 'AbC' })).toEqual([]);
     expect(sv({ y: 'a1' })).toEqual(['spec.y: Invalid value: "string": letters only']);
