@@ -39,14 +39,12 @@ function cascade(ctx: ReqCtx, e: Entry): Write[] {
     const spec = e.obj.spec;
     const plural = isObject(spec.names) ? String(spec.names.plural) : '';
     const rk = `${String(spec.group)}/${plural}`;
-    return store
-      .list(rk)
-      .map((x) => ({
-        op: 'delete' as const,
-        rkey: rk,
-        ns: String(metaOf(x.obj).namespace ?? ''),
-        name: String(metaOf(x.obj).name),
-      }));
+    return store.list(rk).map((x) => ({
+      op: 'delete' as const,
+      rkey: rk,
+      ns: String(metaOf(x.obj).namespace ?? ''),
+      name: String(metaOf(x.obj).name),
+    }));
   }
   return [];
 }

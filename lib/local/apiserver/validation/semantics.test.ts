@@ -271,7 +271,9 @@ describe('ratcheting on update (CRDValidationRatcheting, KEP-4008)', () => {
     for (let i = 0; i < 3; i++) {
       expect(sv({ y: 'abc' })).toEqual([]);
       expect(sv({ y: 'abc1' })).toEqual(['spec.y: Invalid value: "string": letters only']);
-      expect(v({ endpoints: ['10.0.0.1', 'nope'] }).map((c) => c.message)).toEqual(['Invalid value: "array": bad endpoint count 2']);
+      expect(v({ endpoints: ['10.0.0.1', 'nope'] }).map((c) => c.message)).toEqual([
+        'Invalid value: "array": bad endpoint count 2',
+      ]);
       expect(v({ endpoints: ['10.0.0.1'] })).toEqual([]);
     }
   });
