@@ -130,6 +130,8 @@ describe('local gateway routing (conformance style)', () => {
       httpRoute({ name: 'catch-all', gateway: GW, sectionName: 'http', rules: [{ backendRefs: [backend('infra-backend-v1')] }] }),
     );
     await until('foo.wildcard.io', '/', { instance: 'infra-backend-v2' });
+    // Both routes must be live before isolation is judged: the second may land a moment later.
+    await until('unrelated.example', '/', { instance: 'infra-backend-v1' });
     expect(gw.instanceOf(await gw.get('bar.example.org', '/'))).toBe('infra-backend-v2');
     // other.wildcard.io belongs to the *.wildcard.io listener: the catch-all route on the listener
     // without hostname must not take it (listener isolation), and no route there admits it.
