@@ -28,13 +28,11 @@ export function snapshotOf(cache: ClusterCache): Snapshot {
     referenceGrants: cache.list('ReferenceGrant') as unknown as ReferenceGrant[],
     services: cache.list('Service') as unknown as Service[],
     endpointSlices: cache.list('EndpointSlice') as unknown as EndpointSlice[],
-    secrets: cache
-      .list('Secret')
-      .map((s) => ({
-        metadata: s.metadata,
-        type: String(s.type ?? 'Opaque'),
-        keys: (s.keys as string[] | undefined) ?? [],
-      })) as SecretSummary[],
+    secrets: cache.list('Secret').map((s) => ({
+      metadata: s.metadata,
+      type: String(s.type ?? 'Opaque'),
+      keys: (s.keys as string[] | undefined) ?? [],
+    })) as SecretSummary[],
     namespaces: cache.list('Namespace') as unknown as Namespace[],
     ...(mesh ? { meshConfig: mesh } : {}),
   };
