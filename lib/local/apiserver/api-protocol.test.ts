@@ -10,8 +10,9 @@ import { startTestCluster, type TestCluster } from './test-cluster';
 interface Res {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
-} // eslint-disable-line @typescript-eslint/no-explicit-any
+}
 
 describe('local API server protocol', () => {
   let t: TestCluster;
@@ -219,8 +220,8 @@ describe('local API server protocol', () => {
     expect(gone[0]).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
   });
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function watchLines(path: string): Promise<Array<{ type: string; object: any }>> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const r = await req('GET', path);
     return String(typeof r.body === 'string' ? r.body : JSON.stringify(r.body))
       .split('\n')
