@@ -1,24 +1,6 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { DetailPage } from '@/components/resources/detail-page';
-import { loadDetails } from '@/lib/k8s/details';
+import { detailRoute } from '@/app/(console)/_lib/detail-route';
 
-type Params = { name: string };
+const route = detailRoute('GatewayClass');
 
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  return { title: `GatewayClass ${(await params).name}` };
-}
-
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<Params>;
-  searchParams: Promise<{ tab?: string }>;
-}) {
-  const { name } = await params;
-  const { tab } = await searchParams;
-  const details = await loadDetails('GatewayClass', undefined, decodeURIComponent(name));
-  if (!details) notFound();
-  return <DetailPage details={details} kind="GatewayClass" name={decodeURIComponent(name)} {...(tab ? { tab } : {})} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { DetailPage } from '@/components/resources/detail-page';
+import { loadDetails } from '@/lib/k8s/details';
+import type { KindName } from '@/lib/model/kinds';
+
+type Params = { namespace?: string; name: string };
+type Props = { params: Promise<Params>; searchParams: Promise<{ tab?: string }> };
+
+/**
+ * The route of one kind's detail page (`[namespace]/[name]`, or `[name]` for cluster-scoped kinds):
+ * every detail route is this with another kind, so it is written once.
+ */
+export function detailRoute(kind: KindName) {
+  const names = async (params: Promise<Params>) => {
+    const p = await params;
+    return {
+      namespace: p.namespace === undefined ? undefined : decodeURIComponent(p.namespace),
+      name: decodeURIComponent(p.name),
+    };
+  };
+  return {
+    async generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
+      const { namespace, name } = await names(params);
+      return { title: `${kind} ${namespace ? `${namespace}/` : ''}${name}` };
+    },
+    async Page({ params, searchParams }: Props) {
+      const { namespace, name } = await names(params);
+      const { tab } = await searchParams;
+      const details = await loadDetails(kind, namespace, name);
+      if (!details) notFound();
+      return (
+        <DetailPage details={details} kind={kind} {...(namespace ? { namespace } : {})} name={name} {...(tab ? { tab } : {})} />
+      );
+    },
+  };
+}
