@@ -2,7 +2,7 @@
  * Test helper: self-signed certificates for SNI tests, generated in-process so no key
  * material is checked in.
  */
-import './reflect-metadata';
+import '@/lib/certs/reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
