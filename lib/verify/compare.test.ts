@@ -29,7 +29,7 @@ describe('seed: prediction and comparison', () => {
     pathSamples: HTTPBIN_PATH_SAMPLES,
   });
 
-  it("the engine predicts httpbin:8000 through default/http rule 0; the status is httpbin's to give", () => {
+  it("the engine predicts httpbin:8000 through default/http rule 0, and httpbin's /get answers 200", () => {
     const e = predict(w.table, get as VerificationRequest, GATEWAY_IP);
     expect(e).toMatchObject({
       outcome: 'forward',
@@ -40,7 +40,7 @@ describe('seed: prediction and comparison', () => {
       upstreamPath: '/get',
     });
     expect(e.backend).toEqual({ service: 'httpbin', namespace: 'default', port: 8000, weight: 1 });
-    expect(e.status).toBeUndefined();
+    expect(e.status).toBe(200);
   });
 
   it("httpbin's echo of /get passes", () => {
@@ -71,8 +71,15 @@ describe('seed: prediction and comparison', () => {
     const c = compare(e, result(503, 'no healthy upstream'));
     expect(c.pass).toBe(false);
     expect(c.differences).toEqual([
-      { field: 'status', expected: 'an answer from default/httpbin', actual: '503 (the gateway could not reach it)' },
+      { field: 'status', expected: '200 from default/httpbin', actual: '503 (the gateway could not reach it)' },
     ]);
+  });
+
+  it('a 404 where a forward to httpbin is predicted fails with expected vs actual', () => {
+    const e = predict(w.table, get as VerificationRequest, GATEWAY_IP);
+    const c = compare(e, result(404, 'Not Found\n'));
+    expect(c.pass).toBe(false);
+    expect(c.differences).toEqual([{ field: 'status', expected: '200', actual: '404' }]);
   });
 
   it('a path no rule matches is predicted 404 by the engine', () => {
@@ -87,7 +94,7 @@ describe('seed: prediction and comparison', () => {
     expect(compare(e, r)).toEqual({
       pass: false,
       recognized: 'none',
-      differences: [{ field: 'response', expected: 'a response from the backend', actual: 'connection refused' }],
+      differences: [{ field: 'response', expected: 'status 200', actual: 'connection refused' }],
     });
   });
 });
@@ -139,5 +146,32 @@ describe("filters: rewrites and header edits checked in httpbin's echo", () => {
     expect(compare(e, result(200, echo)).differences).toEqual([
       { field: 'upstream path', expected: '/anything/items', actual: '/legacy/items' },
     ]);
+  });
+});
+
+describe('status of a forward to a backend whose answers are unknown', () => {
+  const w = world('seed-http.yaml');
+  const [get] = buildRequestsForRule(w.snapshot, w.status, 'HTTPRoute', 'default/http', 0);
+  // The same forward, to a backend that is not httpbin: only success can be expected of it.
+  const e = { ...predict(w.table, get as VerificationRequest, GATEWAY_IP), status: undefined, backends: ['default/shop'] };
+
+  it('a 2xx or 3xx answer passes', () => {
+    expect(compare(e, result(200, 'ok')).pass).toBe(true);
+    expect(compare(e, result(204, '')).pass).toBe(true);
+    expect(compare(e, result(302, '', { location: '/login' })).pass).toBe(true);
+  });
+
+  it.each([400, 401, 404, 500])('%i fails, naming the expected success and the actual status', (status) => {
+    expect(compare(e, result(status, 'no')).differences).toEqual([
+      { field: 'status', expected: 'a 2xx or 3xx answer from default/shop', actual: String(status) },
+    ]);
+  });
+
+  it('502, 503 and 504 say the gateway could not reach the backend', () => {
+    for (const status of [502, 503, 504]) {
+      expect(compare(e, result(status, '')).differences).toEqual([
+        { field: 'status', expected: 'an answer from default/shop', actual: `${status} (the gateway could not reach it)` },
+      ]);
+    }
   });
 });

@@ -56,6 +56,24 @@ function echoDifferences(e: Expectation, echo: HttpbinEcho, out: Difference[]): 
   }
 }
 
+/**
+ * The status check. An exact prediction must be met. A forward whose backend's answers are unknown
+ * must succeed (2xx or 3xx): the request was built to exercise the rule, so a 404 (typically the
+ * gateway finding no route) or any other error status is a failure, never a silent pass.
+ */
+function statusDifference(e: Expectation, status: number): Difference | undefined {
+  if (e.status === status) return undefined;
+  const from = e.backends.join(' or ') || 'the backend';
+  if (e.outcome === 'forward' && UPSTREAM_FAILURE.has(status)) {
+    const expected = e.status !== undefined ? `${e.status} from ${from}` : `an answer from ${from}`;
+    return { field: 'status', expected, actual: `${status} (the gateway could not reach it)` };
+  }
+  if (e.status !== undefined) return { field: 'status', expected: String(e.status), actual: String(status) };
+  if (e.outcome === 'forward' && (status < 200 || status >= 400))
+    return { field: 'status', expected: `a 2xx or 3xx answer from ${from}`, actual: String(status) };
+  return undefined;
+}
+
 /** Compares a prediction with a response; `pass` when nothing differs. */
 export function compare(e: Expectation, r: VerificationResult): Comparison {
   const out: Difference[] = [];
@@ -67,15 +85,8 @@ export function compare(e: Expectation, r: VerificationResult): Comparison {
     });
     return { pass: false, differences: out, recognized: 'none' };
   }
-  if (e.status !== undefined && r.status !== e.status)
-    out.push({ field: 'status', expected: String(e.status), actual: String(r.status) });
-  if (e.status === undefined && e.outcome === 'forward' && UPSTREAM_FAILURE.has(r.status)) {
-    out.push({
-      field: 'status',
-      expected: `an answer from ${e.backends.join(' or ') || 'the backend'}`,
-      actual: `${r.status} (the gateway could not reach it)`,
-    });
-  }
+  const status = statusDifference(e, r.status);
+  if (status) out.push(status);
   if (e.grpcStatus !== undefined) {
     const actual = header(r.headers, 'grpc-status');
     if (actual !== String(e.grpcStatus))

@@ -10,12 +10,16 @@ import {
   type HeaderOp,
   type RouteTable,
 } from '@/lib/gateway-api/routing';
+import { httpbinStatusFor } from './httpbin-status';
 import type { VerificationRequest } from './types';
 
 /** The engine's prediction for one request, in the terms {@link compare} checks. */
 export interface Expectation {
   outcome: 'forward' | 'redirect' | 'direct-response';
-  /** Exact status expected; undefined when forwarding and the backend decides. */
+  /**
+   * Exact status expected; undefined when forwarding to a backend whose answers are unknown, which
+   * is then expected to succeed (a 2xx or 3xx status, see {@link compare}).
+   */
   status?: number;
   /** gRPC status for GRPCRoute failures (12 UNIMPLEMENTED, 14 UNAVAILABLE). */
   grpcStatus?: number;
@@ -57,11 +61,10 @@ function edits(initial: Record<string, string>, ops: readonly HeaderOp[]): { add
   return { added, removed };
 }
 
-/** httpbin answers `/status/N` with N: a forward to httpbin there has a known status. */
-function httpbinStatus(backend: BackendTarget | undefined, path: string): number | undefined {
+/** httpbin's endpoints have known statuses: a forward to httpbin there has an exact expected status. */
+function httpbinStatus(backend: BackendTarget | undefined, method: string, path: string): number | undefined {
   if (!backend || !/httpbin/i.test(backend.service)) return undefined;
-  const m = /^\/status\/(\d{3})\/?$/.exec(path);
-  return m ? Number(m[1]) : undefined;
+  return httpbinStatusFor(method, path);
 }
 
 /**
@@ -78,7 +81,7 @@ export function predict(table: RouteTable, req: VerificationRequest, address: st
   const reqEdits = edits(req.headers, d.requestHeaders);
   const resEdits = edits({}, d.responseHeaders);
   const upstream = (d.rewrittenPath ?? req.path).split('?')[0] ?? '/';
-  const status = d.status ?? (d.outcome === 'forward' ? httpbinStatus(d.backend, upstream) : undefined);
+  const status = d.status ?? (d.outcome === 'forward' ? httpbinStatus(d.backend, req.method, upstream) : undefined);
   return {
     outcome: d.outcome,
     ...(status !== undefined ? { status } : {}),
