@@ -5,6 +5,8 @@
 export const k8sKeys = {
   all: ['k8s'] as const,
   cluster: () => [...k8sKeys.all, 'cluster'] as const,
+  /** Every context the console offers, this browser's roles, and their reachability. */
+  contexts: () => [...k8sKeys.all, 'contexts'] as const,
   list: (p: { context: string; group: string; kind: string; namespace?: string }) =>
     [...k8sKeys.all, 'list', p.context, p.group, p.kind, p.namespace ?? '*'] as const,
   /** Server-computed views over the whole cluster (overview, problems, topology); refetched on any change. */
