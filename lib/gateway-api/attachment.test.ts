@@ -230,6 +230,12 @@ describe('route values', () => {
     const r = routeWith(ref(), { rules: [{ filters, matches, backendRefs: [{ name: 'backend', port: 8080 }] }] });
     expect(accepted(gw80(), r)).toMatchObject({ status: 'False', reason: 'UnsupportedValue', attached: 0 });
   });
+  // Spec: HTTPCORSFilter is a standard filter (v1.5+); an implementation that supports it accepts the route.
+  it('a CORS filter is accepted', () => {
+    const cors = { type: 'CORS', cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET'] } };
+    const r = routeWith(ref(), { rules: [{ filters: [cors], backendRefs: [{ name: 'backend', port: 8080 }] }] });
+    expect(accepted(gw80(), r)).toMatchObject({ status: 'True', reason: 'Accepted', attached: 1 });
+  });
   it('an invalid regular expression → UnsupportedValue', () => {
     const r = routeWith(ref(), { rules: [{ matches: [{ path: { type: 'RegularExpression', value: '/(unclosed' } }] }] });
     expect(accepted(gw80(), r)).toMatchObject({ status: 'False', reason: 'UnsupportedValue' });

@@ -131,6 +131,24 @@ describe('protocol and route kinds', () => {
     expect(c(st, 'ResolvedRefs')).toBe(refs);
     expect(st?.supportedKinds.map((k) => k.kind)).toEqual(supported);
   });
+
+  // A cluster with Gateway API v0.6 (ASM 1.18) has no GRPCRoute CRD: listeners cannot serve it.
+  it.each([
+    ['GRPCRoute not served, default kinds', undefined, 'True/ResolvedRefs', ['HTTPRoute']],
+    ['GRPCRoute not served, asked for', [{ kind: 'GRPCRoute' }], 'False/InvalidRouteKinds', []],
+    ['both served', undefined, 'True/ResolvedRefs', ['HTTPRoute', 'GRPCRoute']],
+  ] as const)('%s', (name, kinds, refs, supported) => {
+    const l: Listener = { name: 'l', port: 80, protocol: 'HTTP', allowedRoutes: kinds ? { kinds: [...kinds] } : {} };
+    const served: Array<'HTTPRoute' | 'GRPCRoute'> = name === 'both served' ? ['HTTPRoute', 'GRPCRoute'] : ['HTTPRoute'];
+    const [st] = listeners([l], (s) => (s.servedRouteKinds = served));
+    expect(c(st, 'ResolvedRefs')).toBe(refs);
+    expect(st?.supportedKinds.map((k) => k.kind)).toEqual(supported);
+  });
+
+  it('kinds outside the snapshot (TCPRoute) are not ruled out by servedRouteKinds', () => {
+    const [st] = listeners([{ name: 't', port: 9000, protocol: 'TCP' }], (s) => (s.servedRouteKinds = ['HTTPRoute']));
+    expect(st?.supportedKinds.map((k) => k.kind)).toEqual(['TCPRoute']);
+  });
 });
 
 describe('conflicts within one Gateway (spec: no listener wins)', () => {

@@ -60,7 +60,10 @@ export function evaluateListeners(gw: Gateway, index: SnapshotIndex): ListenerSt
 function evaluateListener(gw: Gateway, l: Listener, index: SnapshotIndex): ListenerState {
   const state: ListenerState = { listener: l, name: l.name, port: l.port, protocol: l.protocol, supportedKinds: [] };
   if (l.hostname) state.hostname = l.hostname;
-  const served = KINDS_BY_PROTOCOL[l.protocol];
+  const byProtocol = KINDS_BY_PROTOCOL[l.protocol];
+  // Spec: supportedKinds lists the kinds this listener can serve; a kind whose CRD the cluster
+  // does not serve (GRPCRoute on v0.6) cannot be, so it is neither listed nor allowed.
+  const served = byProtocol?.filter((k) => index.serves(k));
   if (!served) {
     state.notAccepted = { reason: ListenerReason.UnsupportedProtocol, message: `protocol "${l.protocol}" is not supported` };
     return state;

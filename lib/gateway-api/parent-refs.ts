@@ -39,6 +39,7 @@ export function evaluateParentRef(
   gateways: ReadonlyMap<string, GatewayState>,
   index: SnapshotIndex,
   fallbackController: string | undefined,
+  routeKey: string = objectKey(route),
 ): ParentResult {
   const routeNs = route.metadata.namespace ?? '';
   const group = ref.group ?? GATEWAY_GROUP;
@@ -68,36 +69,28 @@ export function evaluateParentRef(
       accepted: cond('Accepted', false, RouteReason.NoMatchingParent, `Gateway ${gwKey} not found`),
     };
   }
-  const routeKey = objectKey(route);
-  const selected = gw.listeners.filter(
-    (l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port),
-  );
   const result: ParentResult = { parentRef: ref, attachments: [], controllerName: gw.controllerName, accepted: ACCEPTED };
-  if (selected.length === 0) {
-    result.accepted = cond('Accepted', false, RouteReason.NoMatchingParent, noListenerMessage(gwKey, ref));
-    return result;
-  }
-  const usable = selected.filter(listenerUsable);
-  if (usable.length === 0) {
-    result.accepted = cond(
-      'Accepted',
-      false,
-      RouteReason.NoMatchingParent,
-      `no usable listener on Gateway ${gwKey}: ${selected.map(listenerSummary).join('; ')}`,
-    );
-    return result;
-  }
-  const notAllowed: string[] = [];
-  const noHost: string[] = [];
-  for (const l of usable) {
-    const why = allowedRoutesProblem(l, gw.gateway.metadata.namespace ?? '', kind, routeNs, index);
+  // One pass over the listeners, no intermediate arrays: this runs for every parentRef of every
+  // route, and on large clusters the garbage of filtered copies dominated the status computation.
+  // The failure messages are rebuilt only when nothing attached.
+  let selected = 0;
+  let usable = 0;
+  let notAllowed: string[] | undefined;
+  let noHost: string[] | undefined;
+  const gatewayNs = gw.gateway.metadata.namespace ?? '';
+  for (const l of gw.listeners) {
+    if (!selects(ref, l)) continue;
+    selected++;
+    if (!listenerUsable(l)) continue;
+    usable++;
+    const why = allowedRoutesProblem(l, gatewayNs, kind, routeNs, index);
     if (why) {
-      notAllowed.push(why);
+      (notAllowed ??= []).push(why);
       continue;
     }
     const hostnames = intersectHostnames(l.hostname, route.spec.hostnames);
     if (!hostnames) {
-      noHost.push(`listener "${l.name}" hostname ${l.hostname ?? '(any)'}`);
+      (noHost ??= []).push(`listener "${l.name}" hostname ${l.hostname ?? '(any)'}`);
       continue;
     }
     result.attachments.push({
@@ -111,16 +104,34 @@ export function evaluateParentRef(
     });
   }
   if (result.attachments.length > 0) return result;
-  result.accepted =
-    noHost.length > 0
-      ? cond(
-          'Accepted',
-          false,
-          RouteReason.NoMatchingListenerHostname,
-          `route hostnames ${JSON.stringify(route.spec.hostnames ?? [])} match no listener hostname: ${noHost.join('; ')}`,
-        )
-      : cond('Accepted', false, RouteReason.NotAllowedByListeners, notAllowed.join('; '));
+  if (selected === 0) {
+    result.accepted = cond('Accepted', false, RouteReason.NoMatchingParent, noListenerMessage(gwKey, ref));
+    return result;
+  }
+  if (usable === 0) {
+    const why = gw.listeners.filter((l) => selects(ref, l)).map(listenerSummary);
+    result.accepted = cond(
+      'Accepted',
+      false,
+      RouteReason.NoMatchingParent,
+      `no usable listener on Gateway ${gwKey}: ${why.join('; ')}`,
+    );
+    return result;
+  }
+  result.accepted = noHost
+    ? cond(
+        'Accepted',
+        false,
+        RouteReason.NoMatchingListenerHostname,
+        `route hostnames ${JSON.stringify(route.spec.hostnames ?? [])} match no listener hostname: ${noHost.join('; ')}`,
+      )
+    : cond('Accepted', false, RouteReason.NotAllowedByListeners, (notAllowed ?? []).join('; '));
   return result;
+}
+
+/** Whether the parentRef's `sectionName` and `port` (when set) select the listener. */
+function selects(ref: ParentReference, l: ListenerState): boolean {
+  return (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port);
 }
 
 function noListenerMessage(gwKey: string, ref: ParentReference): string {

@@ -34,9 +34,11 @@ export function evaluateRoute(
   index: SnapshotIndex,
   fallbackController: string | undefined,
 ): RouteEval {
-  const parents = (route.spec.parentRefs ?? [])
-    .map((ref) => evaluateParentRef(route, kind, ref, gateways, index, fallbackController))
-    .filter((p) => p.controllerName !== undefined);
+  const parents: ParentResult[] = [];
+  for (const ref of route.spec.parentRefs ?? []) {
+    const p = evaluateParentRef(route, kind, ref, gateways, index, fallbackController, key);
+    if (p.controllerName !== undefined) parents.push(p);
+  }
   if (parents.length === 0) return { kind, key, route, parents, rules: [], attachments: [] };
   const invalid = routeValueProblem(route, kind);
   if (invalid) {
@@ -48,8 +50,9 @@ export function evaluateRoute(
   const rules = resolveRules(route, kind, index);
   let attachments: Attachment[];
   if (parents.length === 1) {
-    // One parent: its attachments are already one per listener.
-    attachments = [...(parents[0] as ParentResult).attachments];
+    // One parent: its attachments are already one per listener (shared, not copied: neither
+    // list is modified after this point except by the sort below, whose order both may keep).
+    attachments = (parents[0] as ParentResult).attachments;
   } else {
     // Several parentRefs may select the same listener; a route counts once per listener.
     const seen = new Set<string>();

@@ -12,29 +12,37 @@ const HTTP_FILTERS = new Set([
   'RequestMirror',
   'RequestRedirect',
   'URLRewrite',
+  // HTTPCORSFilter (standard since Gateway API v1.5); the routing engine and the local gateway implement it.
+  'CORS',
 ]);
 const GRPC_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror']);
 
 /** Why the route cannot be accepted as written, or undefined. */
 export function routeValueProblem(route: AnyRoute, kind: RouteKind): string | undefined {
   const allowed = kind === 'HTTPRoute' ? HTTP_FILTERS : GRPC_FILTERS;
-  for (const [i, rule] of (route.spec.rules ?? []).entries()) {
-    const filters: HTTPRouteFilter[] = rule.filters ?? [];
-    const problem = regexProblem(route, i);
+  const rules = route.spec.rules ?? [];
+  // Index loops without temporaries: this runs for every rule of every route on each full status.
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as (typeof rules)[number];
+    const problem = regexProblem(rule, i);
     if (problem) return problem;
-    if (filters.length === 0) continue;
+    const filters: readonly HTTPRouteFilter[] | undefined = rule.filters;
+    if (!filters || filters.length === 0) continue;
+    let redirect = false;
+    let rewrite = false;
+    let replacesPrefix = false;
     for (const f of filters) {
       if (!allowed.has(f.type)) return `rules[${i}]: filter type ${f.type} is not supported`;
+      if (f.type === 'RequestRedirect') redirect = true;
+      if (f.type === 'URLRewrite') rewrite = true;
+      if ((f.urlRewrite?.path ?? f.requestRedirect?.path)?.type === 'ReplacePrefixMatch') replacesPrefix = true;
     }
-    const types = filters.map((f) => f.type);
-    if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
-      return `rules[${i}]: RequestRedirect and URLRewrite cannot be used together`;
-    }
-    const replacesPrefix = filters.some((f) => (f.urlRewrite?.path ?? f.requestRedirect?.path)?.type === 'ReplacePrefixMatch');
+    if (redirect && rewrite) return `rules[${i}]: RequestRedirect and URLRewrite cannot be used together`;
     if (replacesPrefix && kind === 'HTTPRoute') {
       const matches = 'matches' in rule ? (rule.matches ?? []) : [];
-      const paths = matches.map((m) => ('path' in m ? m.path : undefined));
-      if (paths.length !== 1 || (paths[0]?.type ?? 'PathPrefix') !== 'PathPrefix') {
+      const only =
+        matches.length === 1 && 'path' in (matches[0] as object) ? (matches[0] as { path?: { type?: string } }).path : undefined;
+      if (matches.length !== 1 || (only?.type ?? 'PathPrefix') !== 'PathPrefix') {
         return `rules[${i}]: ReplacePrefixMatch requires exactly one PathPrefix match`;
       }
     }
@@ -42,15 +50,20 @@ export function routeValueProblem(route: AnyRoute, kind: RouteKind): string | un
   return undefined;
 }
 
-function regexProblem(route: AnyRoute, i: number): string | undefined {
-  const rule = route.spec.rules?.[i];
-  for (const m of rule?.matches ?? []) {
-    if ('path' in m && m.path?.type === 'RegularExpression' && m.path.value && !compiles(m.path.value))
-      return invalidRegex(i, m.path.value);
-    for (const h of m.headers ?? []) if (h.type === 'RegularExpression' && !compiles(h.value)) return invalidRegex(i, h.value);
-    for (const p of ('queryParams' in m ? m.queryParams : undefined) ?? []) {
-      if (p.type === 'RegularExpression' && !compiles(p.value)) return invalidRegex(i, p.value);
-    }
+type AnyRule = NonNullable<AnyRoute['spec']['rules']>[number];
+type AnyMatch = NonNullable<AnyRule['matches']>[number];
+
+function regexProblem(rule: AnyRule, i: number): string | undefined {
+  const matches: readonly AnyMatch[] | undefined = rule.matches;
+  if (!matches) return undefined;
+  for (const m of matches) {
+    const path = 'path' in m ? m.path : undefined;
+    if (path?.type === 'RegularExpression' && path.value && !compiles(path.value)) return invalidRegex(i, path.value);
+    const headers = m.headers;
+    if (headers)
+      for (const h of headers) if (h.type === 'RegularExpression' && !compiles(h.value)) return invalidRegex(i, h.value);
+    const query = 'queryParams' in m ? m.queryParams : undefined;
+    if (query) for (const p of query) if (p.type === 'RegularExpression' && !compiles(p.value)) return invalidRegex(i, p.value);
   }
   return undefined;
 }

@@ -24,7 +24,11 @@ export interface SnapshotIndex {
   namespaceLabels(namespace: string): Readonly<Record<string, string>>;
   /** The Service owning a cluster or load balancer IP (IPAddress-type Gateway addresses); built on first use. */
   serviceByIp(ip: string): Service | undefined;
+  /** Whether a route kind can be listed in a listener's supportedKinds (see Snapshot.servedRouteKinds). */
+  serves(kind: string): boolean;
 }
+
+const MODELLED_ROUTE_KINDS: ReadonlySet<string> = new Set(['HTTPRoute', 'GRPCRoute']);
 
 /** Builds the lookup tables of a snapshot. */
 export function indexSnapshot(s: Snapshot): SnapshotIndex {
@@ -38,6 +42,7 @@ export function indexSnapshot(s: Snapshot): SnapshotIndex {
     grants: indexReferenceGrants(s.referenceGrants),
     serviceByIp: lazyServiceIps(s.services),
     namespaceLabels: () => ({}),
+    serves: servesFn(s.servedRouteKinds),
   };
   const memo = new Map<string, Record<string, string>>();
   index.namespaceLabels = (ns) => {
@@ -49,6 +54,13 @@ export function indexSnapshot(s: Snapshot): SnapshotIndex {
     return labels;
   };
   return index;
+}
+
+/** Kinds outside the engine's model (TLSRoute, TCPRoute) are not the snapshot's to rule out. */
+function servesFn(served: readonly string[] | undefined): (kind: string) => boolean {
+  if (!served) return () => true;
+  const set = new Set(served);
+  return (kind) => !MODELLED_ROUTE_KINDS.has(kind) || set.has(kind);
 }
 
 /** Map by {@link objectKey}; on duplicate keys the last one wins, as a watch cache would. */

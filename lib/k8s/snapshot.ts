@@ -14,6 +14,8 @@ import type {
 } from '@/lib/gateway-api/types';
 import type { ClusterCache } from './cache/cluster-cache';
 
+const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute'] as const;
+
 /**
  * The engine's input from the live cache. Secrets are already reduced to type and key names on
  * arrival (sanitize.ts), so no key material can reach the engine or anything it feeds.
@@ -34,6 +36,7 @@ export function snapshotOf(cache: ClusterCache): Snapshot {
       keys: (s.keys as string[] | undefined) ?? [],
     })) as SecretSummary[],
     namespaces: cache.list('Namespace') as unknown as Namespace[],
+    servedRouteKinds: ROUTE_KINDS.filter((k) => cache.served[k] !== undefined),
     ...(mesh ? { meshConfig: mesh } : {}),
   };
 }

@@ -15,6 +15,12 @@ export interface Snapshot {
   secrets: SecretSummary[];
   namespaces: Namespace[];
   meshConfig?: ASMMeshConfig;
+  /**
+   * Which of the route kinds the engine models (HTTPRoute, GRPCRoute) the cluster serves, i.e. whose
+   * CRDs are installed. Listeners advertise only served kinds in `supportedKinds` (Gateway API v0.6
+   * has no GRPCRoute). Undefined: all of them.
+   */
+  servedRouteKinds?: RouteKind[];
 }
 
 /** An empty snapshot, handy for building inputs in tests and tools. */

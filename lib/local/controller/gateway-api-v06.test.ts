@@ -67,5 +67,14 @@ describe('local controller on a Gateway API v0.6.0 bundle (v1beta1 objects)', ()
     }
     const cls = await t.getJson<KubeObject>(['get', 'gatewayclass', 'istio']);
     expect(conditionOf(cls.status?.conditions, 'Accepted')?.status).toBe('True');
+    // No GRPCRoute CRD in v0.6: the listeners must not advertise it.
+    const gw = await t.getJson<{ status?: { listeners?: Array<{ supportedKinds: Array<{ kind: string }> }> } }>([
+      'get',
+      'gtw',
+      'gateway',
+      '-n',
+      'istio-system',
+    ]);
+    expect(gw.status?.listeners?.map((l) => l.supportedKinds.map((k) => k.kind))).toEqual([['HTTPRoute']]);
   });
 });

@@ -13,7 +13,11 @@ export const MESH_CONFIG_NAME = 'default';
  */
 export function buildSnapshot(informers: readonly KindInformer[]): Snapshot {
   const s = emptySnapshot();
+  // Only served kinds have an informer (discovery), so this tells v0.6 clusters (no GRPCRoute) apart.
+  s.servedRouteKinds = [];
   for (const inf of informers) {
+    if (inf.def.slot === 'httpRoutes') s.servedRouteKinds.push('HTTPRoute');
+    if (inf.def.slot === 'grpcRoutes') s.servedRouteKinds.push('GRPCRoute');
     const slot = inf.def.slot;
     if (slot === 'meshConfig') {
       const cfg = inf.get(MESH_CONFIG_NAME);
