@@ -3,8 +3,9 @@
 import type { ClusterStatus } from '@/lib/model/cluster';
 import { useClusterStatus } from '@/lib/queries/use-cluster-status';
 import { useLiveUpdates } from '@/lib/queries/use-live-updates';
+import { ContextPicker } from './context-picker';
 
-/** Current context and whether its API server answers; polls so an outage shows without reload. */
+/** Current context (with the switch) and whether its API server answers; polls so an outage shows without reload. */
 export function ClusterIndicator({ initial }: { initial: ClusterStatus }) {
   const { data, isFetching, refetch } = useClusterStatus(initial);
   // One watch stream per tab, opened here because the header is on every page.
@@ -14,10 +15,7 @@ export function ClusterIndicator({ initial }: { initial: ClusterStatus }) {
   return (
     <div className="cluster-indicator" role="status" aria-label="Cluster connection">
       <span className={`dot dot-${state}`} aria-hidden="true" />
-      <span className="context-name" title={data.context?.server}>
-        {data.context?.name ?? 'no context'}
-        {data.embedded ? <span className="tag">embedded</span> : null}
-      </span>
+      <ContextPicker current={data.context?.name} embedded={data.embedded} />
       <span className="connection-state">
         {label}
         {data.version ? ` · ${data.version}` : ''}

@@ -39,3 +39,36 @@ export function resolveKubeconfigSource(probe: SourceProbe): KubeconfigSource {
   if (probe.env.KUBERNETES_SERVICE_HOST && probe.exists(inClusterTokenPath)) return { kind: 'in-cluster' };
   return { kind: 'none' };
 }
+
+/**
+ * Every source the console offers contexts from, the default context's source first.
+ *
+ * - `PORTICO_KUBECONFIG` alone when set by the operator (a path list like KUBECONFIG): an explicit
+ *   choice limits the console to those files, so a deployment never exposes the host's own kubeconfig.
+ * - When the embedded cluster runs (`PORTICO_EMBEDDED=1`, its kubeconfig in `PORTICO_KUBECONFIG`), the
+ *   user's own contexts (every existing KUBECONFIG entry, else `~/.kube/config`) follow it.
+ * - Otherwise every existing KUBECONFIG entry (kubectl merges them, first wins), else `~/.kube/config`.
+ * - Inside a pod, the service account is offered as one more context.
+ */
+export function resolveKubeconfigSources(probe: SourceProbe): KubeconfigSource[] {
+  const out: KubeconfigSource[] = [];
+  const explicit = splitList(probe.env.PORTICO_KUBECONFIG);
+  for (const p of explicit) out.push({ kind: 'file', path: p, origin: 'PORTICO_KUBECONFIG' });
+  if (explicit.length === 0 || probe.env.PORTICO_EMBEDDED === '1') out.push(...userFiles(probe));
+  if (probe.env.KUBERNETES_SERVICE_HOST && probe.exists(inClusterTokenPath)) out.push({ kind: 'in-cluster' });
+  return out.filter((s, i) => s.kind !== 'file' || out.findIndex((o) => o.kind === 'file' && o.path === s.path) === i);
+}
+
+function userFiles(probe: SourceProbe): KubeconfigSource[] {
+  const listed = splitList(probe.env.KUBECONFIG).filter((p) => probe.exists(p));
+  if (listed.length) return listed.map((path) => ({ kind: 'file', path, origin: 'KUBECONFIG' }));
+  const fallback = probe.home ? `${probe.home}/.kube/config` : undefined;
+  return fallback && probe.exists(fallback) ? [{ kind: 'file', path: fallback, origin: 'default' }] : [];
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(':')
+    .map((p) => p.trim())
+    .filter(Boolean);
+}

@@ -23,3 +23,29 @@ export interface ClusterStatus {
   problem?: string;
   checkedAt: string;
 }
+
+/**
+ * Which context is the ASM mesh instance (where `ASMMeshConfig` lives) and which are data-plane clusters
+ * (where Gateways and routes live). ASM keeps them apart; on a single cluster all three are the same.
+ */
+export interface ClusterRoles {
+  mesh: string;
+  dataPlanes: string[];
+}
+
+/** The context picker's data: every context offered, the one this browser chose, and the roles it set. */
+export interface ContextsView {
+  current: string;
+  contexts: ContextSummary[];
+  roles: ClusterRoles;
+  /** True when the roles are the defaults (nothing chosen in this browser yet). */
+  defaultRoles: boolean;
+}
+
+/** Reachability of one context, probed on demand when the picker opens. */
+export interface ContextReachability {
+  name: string;
+  reachable: boolean;
+  version?: string;
+  problem?: string;
+}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { KubeConfig } from '@kubernetes/client-node';
+import { resolveContext } from '../current-context';
 import { loadKubeConfig } from '../kubeconfig';
 import { ClusterCache } from './cluster-cache';
 
@@ -8,16 +9,14 @@ import { ClusterCache } from './cluster-cache';
 const registry = ((globalThis as { __porticoCaches?: Map<string, Promise<ClusterCache>> }).__porticoCaches ??= new Map());
 
 /**
- * The live cache of a kubeconfig context (the current one by default), started on first use.
+ * The live cache of a kubeconfig context, started on first use. Without a name it is the context this
+ * browser chose (cookie), else the kubeconfig's current one; a name the kubeconfig lacks is refused.
  * A failed start is forgotten so the next request tries again.
  */
-export function getClusterCache(contextName?: string): Promise<ClusterCache> {
+export async function getClusterCache(contextName?: string): Promise<ClusterCache> {
   const base = loadKubeConfig();
-  if (!base)
-    return Promise.reject(
-      new Error('No cluster is configured: set PORTICO_KUBECONFIG or run `npm start` for the embedded cluster.'),
-    );
-  const name = contextName ?? base.getCurrentContext();
+  if (!base) throw new Error('No cluster is configured: set PORTICO_KUBECONFIG or run `npm start` for the embedded cluster.');
+  const name = (await resolveContext(contextName)) ?? base.getCurrentContext();
   let entry = registry.get(name);
   if (!entry) {
     // A copy per context, so one view's context never changes another's.
