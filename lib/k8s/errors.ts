@@ -1,29 +1,70 @@
 import 'server-only';
+import { explainFailure, type ApiFailure } from './error-messages';
 
-/**
- * Turns whatever client-node or the network threw into one plain sentence that is safe to show:
- * the API's own `Status.message` when there is one, never a stack or a credential.
- */
-export function describeError(err: unknown): string {
-  if (err && typeof err === 'object') {
-    const e = err as { code?: unknown; body?: unknown; message?: unknown; cause?: unknown };
-    const status = parseStatus(e.body);
-    if (status) return status;
-    const cause = e.cause as { code?: unknown } | undefined;
-    const code = typeof cause?.code === 'string' ? cause.code : typeof e.code === 'string' ? e.code : undefined;
-    if (code === 'ECONNREFUSED') return 'connection refused; is the cluster running?';
-    if (code === 'ENOTFOUND') return 'the server name does not resolve';
-    if (typeof e.message === 'string') return e.message.split('\n')[0] ?? 'unknown error';
-  }
-  return String(err);
+/** What the caller knows about the request when the thrown error does not say (watches, client-node calls). */
+export interface RequestHint {
+  method?: string;
+  path?: string;
+  watch?: boolean;
 }
 
-function parseStatus(body: unknown): string | undefined {
+/**
+ * Turns whatever client-node or the network threw into one plain sentence that is safe to show: for
+ * 401/403 the refused RBAC verb and resource, for a 404 on a collection the missing CRD, for network
+ * failures what to check; otherwise the API's own `Status.message`. Never a stack or a credential.
+ */
+export function describeError(err: unknown, hint: RequestHint = {}): string {
+  const failure = failureOf(err, hint);
+  return failure ? explainFailure(failure) : String(err);
+}
+
+const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT']);
+
+/** Extracts the Status, request and network facts from a K8sApiError, a client-node ApiException or a Node error. */
+export function failureOf(err: unknown, hint: RequestHint = {}): ApiFailure | undefined {
+  if (!err || typeof err !== 'object') return undefined;
+  const e = err as {
+    code?: unknown;
+    statusCode?: unknown;
+    reason?: unknown;
+    body?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    details?: ApiFailure['details'];
+    request?: { method?: string; path?: string };
+  };
+  const status = parseStatus(e.body);
+  const cause = e.cause as { code?: unknown } | undefined;
+  const netCode = [cause?.code, e.code].find((c): c is string => typeof c === 'string' && networkCodes.has(c));
+  const message = status?.message ?? (typeof e.message === 'string' ? e.message : undefined);
+  const timedOut = typeof message === 'string' && /no answer (from .* )?within/.test(message);
+  const code =
+    status?.code ?? (typeof e.code === 'number' ? e.code : typeof e.statusCode === 'number' ? e.statusCode : undefined);
+  const method = e.request?.method ?? hint.method;
+  const path = e.request?.path ?? hint.path;
+  const details = status?.details ?? e.details;
+  return {
+    ...(code !== undefined && code > 0 ? { code } : {}),
+    ...(typeof e.reason === 'string' ? { reason: e.reason } : status?.reason ? { reason: status.reason } : {}),
+    ...(message ? { message: message.split('\n')[0] } : {}),
+    ...(details ? { details } : {}),
+    ...(method ? { method } : {}),
+    ...(path ? { path } : {}),
+    ...(hint.watch ? { watch: true } : {}),
+    ...(netCode ? { network: netCode } : timedOut && code === undefined ? { network: 'TIMEOUT' } : {}),
+  };
+}
+
+interface StatusBody {
+  code?: number;
+  reason?: string;
+  message?: string;
+  details?: ApiFailure['details'];
+}
+
+function parseStatus(body: unknown): StatusBody | undefined {
   const parsed = typeof body === 'string' ? safeJson(body) : body;
-  if (parsed && typeof parsed === 'object' && (parsed as { kind?: unknown }).kind === 'Status') {
-    const msg = (parsed as { message?: unknown }).message;
-    return typeof msg === 'string' ? msg : undefined;
-  }
+  if (parsed && typeof parsed === 'object' && (parsed as { kind?: unknown }).kind === 'Status') return parsed as StatusBody;
   return undefined;
 }
 

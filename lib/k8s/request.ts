@@ -9,7 +9,14 @@ export class K8sApiError extends Error {
     readonly code: number,
     readonly reason: string,
     message: string,
-    readonly details?: { causes?: Array<{ field?: string; message?: string; reason?: string }> },
+    readonly details?: {
+      group?: string;
+      kind?: string;
+      name?: string;
+      causes?: Array<{ field?: string; message?: string; reason?: string }>;
+    },
+    /** The request that failed, so a message can name the verb and resource (see errors.ts). */
+    readonly request?: { method: string; path: string },
   ) {
     super(message);
     this.name = 'K8sApiError';
@@ -66,15 +73,16 @@ export async function k8sRequest<T = unknown>(config: KubeConfig, req: K8sReques
   });
   const body = parseJson(text);
   if (status >= 200 && status < 300) return body as T;
-  throw toApiError(status, body, `${options.method} ${req.path}`);
+  throw toApiError(status, body, { method: options.method ?? 'GET', path: req.path });
 }
 
-function toApiError(status: number, body: unknown, what: string): K8sApiError {
+function toApiError(status: number, body: unknown, request: { method: string; path: string }): K8sApiError {
+  const what = `${request.method} ${request.path}`;
   if (body && typeof body === 'object' && (body as { kind?: unknown }).kind === 'Status') {
     const s = body as { reason?: string; message?: string; details?: K8sApiError['details'] };
-    return new K8sApiError(status, s.reason ?? 'Unknown', s.message ?? `${what} failed with ${status}`, s.details);
+    return new K8sApiError(status, s.reason ?? 'Unknown', s.message ?? `${what} failed with ${status}`, s.details, request);
   }
-  return new K8sApiError(status, 'Unknown', `${what} failed with HTTP ${status}`);
+  return new K8sApiError(status, 'Unknown', `${what} failed with HTTP ${status}`, undefined, request);
 }
 
 function parseJson(text: string): unknown {

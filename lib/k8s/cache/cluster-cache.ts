@@ -96,7 +96,11 @@ export class ClusterCache {
     informer.on('delete', onChange('DELETED'));
     informer.on('connect', () => this.sync.set(kind, { version, synced: true }));
     informer.on('error', (err: unknown) => {
-      this.sync.set(kind, { version, synced: false, error: describeError(err) });
+      this.sync.set(kind, {
+        version,
+        synced: false,
+        error: `watching ${kind} was interrupted: ${describeError(err, { path, watch: true })}`,
+      });
       // client-node informers stop on error; a console must keep trying (and re-list) on its own.
       setTimeout(() => void informer.start().catch(() => undefined), restartDelayMs);
     });
