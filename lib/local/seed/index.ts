@@ -5,10 +5,10 @@
 import type { JsonObject } from '../apiserver/types';
 import { apiCall, type ApiTarget } from './api-client';
 import { asmCrds, DEFAULT_GATEWAY_API_VERSION, gatewayApiCrds } from './crds';
-import { HTTPBIN_SLICE, httpbinEndpointSlice, seedNamespaces, seedObjects } from './objects';
+import { HTTPBIN_SLICE, httpbinEndpointSlice, INGRESS_GATEWAY_POD, seedNamespaces, seedObjects } from './objects';
 
 export { DEFAULT_GATEWAY_API_VERSION, GATEWAY_API_BUNDLES, asmCrds, gatewayApiCrds } from './crds';
-export { httpbinEndpointSlice, HTTPBIN_SLICE, seedNamespaces, seedObjects } from './objects';
+export { httpbinEndpointSlice, HTTPBIN_SLICE, INGRESS_GATEWAY_POD, seedNamespaces, seedObjects } from './objects';
 
 /** What to seed. */
 export interface SeedOptions {
@@ -43,7 +43,41 @@ export async function seedCluster(api: ApiTarget, opts: SeedOptions = {}): Promi
     { status: { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } },
     'application/merge-patch+json',
   );
+  await apiCall(
+    api,
+    'PATCH',
+    `/api/v1/namespaces/istio-system/pods/${INGRESS_GATEWAY_POD}/status?fieldManager=portico-seed`,
+    { status: readyPodStatus(new Date().toISOString()) },
+    'application/merge-patch+json',
+  );
   if (opts.httpbinPort) await syncHttpbinEndpoints(api, opts.httpbinPort);
+}
+
+/** A Running pod whose containers are all ready (the conditions a kubelet reports). */
+function readyPodStatus(now: string): JsonObject {
+  const conditions = ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({
+    type,
+    status: 'True',
+    lastTransitionTime: now,
+  }));
+  return {
+    phase: 'Running',
+    conditions,
+    podIP: '127.0.0.1',
+    podIPs: [{ ip: '127.0.0.1' }],
+    hostIP: '127.0.0.1',
+    startTime: now,
+    containerStatuses: [
+      {
+        name: 'istio-proxy',
+        ready: true,
+        started: true,
+        restartCount: 0,
+        image: 'istio/proxyv2',
+        state: { running: { startedAt: now } },
+      },
+    ],
+  };
 }
 
 /** Points the httpbin EndpointSlice at `port` (server-side apply: creates or updates). */

@@ -8,6 +8,9 @@ import type { JsonObject } from '../apiserver/types';
 /** Label that ties an EndpointSlice to its Service (discovery.k8s.io/v1). */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
+/** The seeded ingress gateway pod (name as a Deployment's ReplicaSet would give it). */
+export const INGRESS_GATEWAY_POD = 'istio-ingressgateway-5d8f7c9b6-x7k2p';
+
 /** One object to create at an API path. */
 export interface SeedObject {
   path: string;
@@ -64,6 +67,32 @@ export function seedObjects(gatewayVersion: string): SeedObject[] {
           ports: [
             { name: 'http', port: 80, protocol: 'TCP', targetPort: 80 },
             { name: 'https', port: 443, protocol: 'TCP', targetPort: 443 },
+          ],
+        },
+      },
+    },
+    {
+      // The ingress gateway's pod, as its Deployment would have made it: what a console outside the
+      // cluster port-forwards to (its status is written by seedCluster: Running and Ready).
+      path: '/api/v1/namespaces/istio-system/pods',
+      object: {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: INGRESS_GATEWAY_POD,
+          namespace: 'istio-system',
+          labels: { app: 'istio-ingressgateway', istio: 'ingressgateway', 'pod-template-hash': '5d8f7c9b6' },
+        },
+        spec: {
+          containers: [
+            {
+              name: 'istio-proxy',
+              image: 'istio/proxyv2',
+              ports: [
+                { name: 'http', containerPort: 80, protocol: 'TCP' },
+                { name: 'https', containerPort: 443, protocol: 'TCP' },
+              ],
+            },
           ],
         },
       },
