@@ -12,6 +12,7 @@ import type { ServerState } from './context';
 import { Registry } from './registry';
 import { route } from './router';
 import { Store } from './store';
+import { handlePortForwardUpgrade } from './portforward';
 import { loadOrCreateTls } from './tls';
 import { ApiError } from './types';
 import { WatchHub } from './watch-hub';
@@ -68,6 +69,11 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     void route({ state, token, hostPort: () => hostPort }, req, res);
   });
   server.keepAliveTimeout = 30_000;
+  // WebSocket upgrades: only pods/{name}/portforward (the local cluster has no exec or attach).
+  server.on('upgrade', (req, socket, head: Buffer) => {
+    if (stopping) return void socket.destroy();
+    handlePortForwardUpgrade({ store, token }, req, socket, head);
+  });
   // Every TCP connection, including ones still in (or stuck before) the TLS handshake, which
   // the HTTP layer's closeAllConnections() does not know about and server.close() waits for.
   const sockets = new Set<Socket>();
