@@ -55,7 +55,7 @@ export async function startLocalCluster(opts: LocalClusterOptions): Promise<Loca
   try {
     const api = { url: server.url, token: server.token, caPem: server.caPem };
     const gatewayApiVersion = opts.gatewayApiVersion ?? process.env.PORTICO_GATEWAY_API_VERSION ?? undefined;
-    if (fresh || server.store.empty) {
+    if (fresh || server.wasEmpty) {
       await seedCluster(api, { gatewayApiVersion, httpbinPort: opts.httpbinPort });
     } else if (opts.httpbinPort) {
       await syncHttpbinEndpoints(api, opts.httpbinPort);

@@ -2,6 +2,7 @@
  * Shapes shared by the request handlers: the server's long-lived state and one request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Access } from './authz/access';
 import type { Registry } from './registry';
 import type { Store } from './store';
 import type { ResourceDef } from './types';
@@ -14,6 +15,8 @@ export interface ServerState {
   watches: WatchHub;
   /** How often watches that asked for bookmarks get one. */
   bookmarkIntervalMs: number;
+  /** Authentication (admin token, service-account tokens) and RBAC authorization. */
+  access: Access;
 }
 
 /** One resource request, parsed. */

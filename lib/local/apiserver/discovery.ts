@@ -4,6 +4,7 @@
  * see the legacy content type and fall back to these documents, as client-go does.
  */
 import type { Registry } from './registry';
+import { EXTRA_SUBRESOURCES } from './reviews/defs';
 import type { JsonObject, ResourceDef } from './types';
 
 /** The Kubernetes version the server reports. */
@@ -60,6 +61,18 @@ function resourceEntries(d: ResourceDef): JsonObject[] {
       namespaced: d.namespaced,
       kind: d.kind,
       verbs: ['get', 'patch', 'update'],
+    });
+  }
+  // Subresources served by a handler of their own (serviceaccounts/token → TokenRequest).
+  for (const s of EXTRA_SUBRESOURCES.get(`${d.group}/${d.version}/${d.plural}`) ?? []) {
+    out.push({
+      name: `${d.plural}/${s.name}`,
+      singularName: '',
+      namespaced: d.namespaced,
+      group: s.group,
+      version: s.version,
+      kind: s.kind,
+      verbs: s.verbs,
     });
   }
   return out;

@@ -1,9 +1,9 @@
 /**
- * Request dispatch: authentication, then health, version, discovery, OpenAPI or a resource
- * verb. Every failure leaves as a `Status`.
+ * Request dispatch: authentication and RBAC authorization, then health, version, discovery,
+ * OpenAPI, the token and review endpoints, or a resource verb. Every failure leaves as a `Status`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAuthorized } from './auth';
+import { authenticateRequest, authorizeRequest } from './authz/access';
 import type { ReqCtx, ServerState } from './context';
 import * as discovery from './discovery';
 import { handleCreate, handleUpdate } from './handlers/create-update';
@@ -15,6 +15,7 @@ import { readBody, sendError, sendJson } from './http-io';
 import { handleOpenApi } from './modules';
 import { isResourcePath, parseApiPath, type ResourcePath } from './paths';
 import { rkeyOf } from './registry';
+import { serveAccessApi } from './reviews/index';
 import { methodNotAllowed } from './status-errors';
 import { ApiError, type JsonObject } from './types';
 
@@ -36,7 +37,8 @@ export async function route(deps: RouterDeps, req: IncomingMessage, res: ServerR
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
-    if (!isAuthorized(req, deps.token)) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+    const user = authenticateRequest(deps.state.access, req);
+    authorizeRequest(deps.state.access, user, req.method ?? 'GET', p, url.searchParams, parseApiPath(p));
     const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method ?? '') ? await readBody(req) : Buffer.alloc(0);
     const doc = staticDoc(deps, p, url, req.headers.accept);
     if (doc) {
@@ -50,6 +52,8 @@ export async function route(deps: RouterDeps, req: IncomingMessage, res: ServerR
     }
     const parsed = parseApiPath(p);
     if (!parsed || !isResourcePath(parsed)) throw pageNotFound();
+    const { access, store } = deps.state;
+    if (serveAccessApi({ access, store, user, req, res, path: parsed, body })) return;
     dispatch(buildCtx(deps.state, req, res, url, parsed), req.method ?? 'GET', body);
   } catch (e) {
     sendError(req, res, e);

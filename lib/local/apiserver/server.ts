@@ -7,6 +7,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { loadOrCreateToken } from './auth';
+import { createAccess } from './authz/access';
 import { sendError } from './http-io';
 import type { ServerState } from './context';
 import { Registry } from './registry';
@@ -41,6 +42,8 @@ export interface ApiServer {
   store: Store;
   /** The served-resource registry (refresh after writing CRDs directly to the store). */
   registry: Registry;
+  /** True when the store held nothing before this start (the default RBAC policy is written at every start). */
+  wasEmpty: boolean;
   stop(): Promise<void>;
 }
 
@@ -50,11 +53,13 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const tls = loadOrCreateTls(opts.dataDir);
   const token = loadOrCreateToken(opts.dataDir);
   const store = new Store(path.join(opts.dataDir, 'cluster.db'), opts.eventLogSize);
+  const wasEmpty = store.empty;
   const state: ServerState = {
     store,
     registry: new Registry(store),
     watches: new WatchHub(),
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 10_000,
+    access: createAccess(opts.dataDir, token, store),
   };
   const host = opts.host ?? '127.0.0.1';
   let hostPort = `${host}:${opts.port ?? 0}`;
@@ -98,6 +103,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     caPem: tls.caPem,
     store,
     registry: state.registry,
+    wasEmpty,
     async stop() {
       if (stopped) return;
       stopped = stopping = true;

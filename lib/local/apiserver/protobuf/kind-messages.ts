@@ -6,6 +6,7 @@
  */
 import { f, list, msg, ptr, type MessageDesc } from './descriptors';
 import { Condition, DeleteOptions, LabelSelector, ObjectMeta } from './meta-messages';
+import { REVIEW_MESSAGES } from './review-messages';
 
 const meta = f('metadata', ObjectMeta);
 
@@ -184,4 +185,5 @@ export const KIND_MESSAGES: ReadonlyMap<string, MessageDesc> = new Map([
   [`${RBAC}/RoleBinding`, RoleBinding],
   [`${RBAC}/ClusterRoleBinding`, ClusterRoleBinding],
   ['policy/v1/PodDisruptionBudget', PodDisruptionBudget],
+  ...REVIEW_MESSAGES,
 ]);
