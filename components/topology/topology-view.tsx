@@ -2,7 +2,6 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useMemo } from 'react';
-import { viewOf } from '@/lib/topology/pipeline';
 import { tracePath } from '@/lib/topology/trace-path';
 import type { TopologyData } from '@/lib/topology/types';
 import { useTopology, useTrace } from '@/lib/queries/use-topology';
@@ -12,6 +11,7 @@ import { SidePanel } from './side-panel';
 import { TopologyTable } from './topology-table';
 import { TraceBox } from './trace-box';
 import { useLayout } from './use-layout';
+import { useView } from './use-view';
 import { useViewState } from './use-view-state';
 import styles from './topology.module.css';
 
@@ -26,18 +26,14 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
   const [state, update] = useViewState();
   const topology = useTopology(initial);
   const data = topology.data;
-  const view = useMemo(
-    () =>
-      viewOf(data.model, {
-        ...(state.namespace ? { namespace: state.namespace } : {}),
-        ...(state.gateway ? { gateway: state.gateway } : {}),
-        ...(state.hostname ? { hostname: state.hostname } : {}),
-        ...(state.text ? { text: state.text } : {}),
-        collapse: state.collapse,
-        ...(state.focus ? { focus: state.focus } : {}),
-      }),
-    [data.model, state.namespace, state.gateway, state.hostname, state.text, state.collapse, state.focus],
-  );
+  const { view, pending: viewPending } = useView(data.model, {
+    ...(state.namespace ? { namespace: state.namespace } : {}),
+    ...(state.gateway ? { gateway: state.gateway } : {}),
+    ...(state.hostname ? { hostname: state.hostname } : {}),
+    ...(state.text ? { text: state.text } : {}),
+    collapse: state.collapse,
+    ...(state.focus ? { focus: state.focus } : {}),
+  });
   const layout = useLayout(view);
   const traceQuery = useMemo(
     () => (state.trace ? { url: state.trace, method: state.method ?? 'GET', headers: state.headers ?? [] } : undefined),
@@ -98,7 +94,7 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
         </div>
         <p className={styles.counts} role="status" aria-live="polite">
           {view.nodes.length} nodes, {view.edges.length} edges{filtered ? ` (of ${data.model.nodes.length} nodes)` : ''}
-          {layout.pending
+          {layout.pending || viewPending
             ? ' · laying out…'
             : layout.engine
               ? ` · ${layout.engine === 'elk' ? 'ELK' : 'column'} layout ${Math.round(layout.ms ?? 0)} ms`
@@ -125,7 +121,9 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
           aria-label={state.tab === 'graph' ? 'Graph' : 'Table'}
           className={state.tab === 'graph' ? styles.canvas : styles.tablePanel}
         >
-          {view.nodes.length === 0 ? (
+          {view.nodes.length === 0 && viewPending ? (
+            <p className="loading">Preparing the graph…</p>
+          ) : view.nodes.length === 0 ? (
             <div className="empty-state">
               <h2>{data.model.nodes.length === 0 ? 'No Gateways, routes or Services yet' : 'Nothing matches this view'}</h2>
               {data.model.nodes.length === 0 ? (

@@ -1,10 +1,12 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { toLayoutInput } from '@/lib/topology/layout-input';
-import { LayoutCache, structureKey } from '@/lib/topology/layout-cache';
+import { LayoutCache } from '@/lib/topology/layout-cache';
+import { prepareLayout } from '@/lib/topology/prepare';
 import type { Positions, ViewModel } from '@/lib/topology/types';
 import { LayoutClient } from './layout-client';
+import type { LayoutEngine } from './layout-protocol';
+import { yieldToMain } from './yield-to-main';
 
 /** Where the layout stands for the current view. */
 export interface LayoutState {
@@ -14,57 +16,82 @@ export interface LayoutState {
   error?: string;
   /** Milliseconds the last layout took in the worker, and which engine ran. */
   ms?: number;
-  engine?: 'elk' | 'columns';
+  engine?: LayoutEngine;
+}
+
+interface Done {
+  view: ViewModel;
+  positions: Positions;
+  ms?: number;
+  engine?: LayoutEngine;
+  error?: string;
+}
+
+/** Starts ELK's worker when the browser is idle, so a later focused (small) view is laid out at once. */
+function warmElkWhenIdle(client: LayoutClient): () => void {
+  if (typeof window.requestIdleCallback !== 'function') return () => undefined;
+  const handle = window.requestIdleCallback(() => client.warm('elk'), { timeout: 5_000 });
+  return () => window.cancelIdleCallback(handle);
 }
 
 /**
- * Positions for a view: cached ones when its structure was laid out before
- * (health changes from live updates never move anything), otherwise a new
- * layout from the worker, with known nodes kept in place meanwhile.
+ * Positions for a view. Each new view is prepared in slices (structure key
+ * and worker input, see lib/topology/prepare.ts) so the main thread is never
+ * held long; a structure laid out before reuses its positions (health
+ * changes from live updates never move anything), otherwise the worker lays
+ * it out while every known node keeps its last box.
  */
 export function useLayout(view: ViewModel): LayoutState {
   // One cache per mounted graph; it is mutated as layouts arrive (a memo, not React state).
   const [cache] = useState(() => new LayoutCache());
   const client = useRef<LayoutClient>(null);
-  const key = useMemo(() => structureKey(view), [view]);
-  const [done, setDone] = useState<
-    { key: string; positions: Positions; ms: number; engine?: 'elk' | 'columns'; error?: string } | undefined
-  >();
+  const [done, setDone] = useState<Done>();
+  const [last, setLast] = useState<{ ms: number; engine: LayoutEngine }>();
 
   useEffect(() => {
-    client.current = new LayoutClient();
-    return () => client.current?.dispose();
+    // Created at mount, before the first view is prepared: the worker loads while the main thread works.
+    const c = new LayoutClient();
+    client.current = c;
+    const cancelWarm = warmElkWhenIdle(c);
+    return () => {
+      cancelWarm();
+      c.dispose();
+      client.current = null;
+    };
   }, []);
 
   useEffect(() => {
-    const known = cache.get(view);
-    if (known || view.nodes.length === 0) return;
+    if (view.nodes.length === 0) return;
     let live = true;
-    client.current ??= new LayoutClient();
-    client.current
-      .layout(toLayoutInput(view))
-      .then(({ positions, ms, engine }) => {
-        cache.set(view, positions);
-        if (live) setDone({ key, positions, ms, engine });
-      })
-      .catch((err: unknown) => {
-        if (live) setDone({ key, positions: {}, ms: 0, error: err instanceof Error ? err.message : String(err) });
-      });
+    const run = async () => {
+      const prepared = await prepareLayout(view, yieldToMain, () => live);
+      if (!prepared || !live) return;
+      const known = cache.getByKey(prepared.key);
+      if (known) return setDone({ view, positions: known });
+      client.current ??= new LayoutClient();
+      const res = await client.current.layout(prepared.input);
+      cache.setByKey(prepared.key, res.positions);
+      if (!live) return;
+      setDone({ view, positions: res.positions });
+      setLast({ ms: res.ms, engine: res.engine });
+    };
+    run().catch((err: unknown) => {
+      if (live) setDone({ view, positions: {}, error: err instanceof Error ? err.message : String(err) });
+    });
     return () => {
       live = false;
     };
-    // `view` changes identity on every refetch; only its structure decides whether to lay out again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [view, cache]);
 
-  const exact = cache.get(view);
-  if (exact)
-    return {
-      positions: exact,
-      pending: false,
-      ...(done?.key === key && done.engine ? { ms: done.ms, engine: done.engine } : {}),
-    };
+  // While a view is being prepared, every node keeps its last box: a live update that changed no
+  // structure shows exactly the same picture, with nothing marked pending.
+  const provisional = useMemo(() => (done?.view === view ? undefined : cache.lastKnownOf(view)), [cache, done, view]);
+  const timing = last ? { ms: last.ms, engine: last.engine } : {};
   if (view.nodes.length === 0) return { positions: {}, pending: false };
-  if (done?.key === key && done.error) return { positions: {}, pending: false, error: done.error };
-  return { positions: cache.provisional(view), pending: true };
+  if (done?.view === view) {
+    return done.error
+      ? { positions: {}, pending: false, error: done.error }
+      : { positions: done.positions, pending: false, ...timing };
+  }
+  return { positions: provisional?.positions ?? {}, pending: !provisional?.complete, ...timing };
 }

@@ -20,10 +20,9 @@ export function structureKey(model: ViewModel): string {
   return parts.join('\n');
 }
 
-/** Last layout per structure, and the last known box of every node. */
+/** Last layouts by structure (the newest `limit`); the last known box of a node comes from them. */
 export class LayoutCache {
   private readonly byStructure = new Map<string, Positions>();
-  private lastKnown: Positions = {};
   private readonly limit: number;
 
   /** `limit`: how many structures to remember (filters and focus switch between a few). */
@@ -33,12 +32,21 @@ export class LayoutCache {
 
   /** The positions laid out for exactly this structure, if any. */
   get(model: ViewModel): Positions | undefined {
-    return this.byStructure.get(structureKey(model));
+    return this.getByKey(structureKey(model));
+  }
+
+  /** The same by a structure key computed before (see prepare.ts, which builds it in slices). */
+  getByKey(key: string): Positions | undefined {
+    return this.byStructure.get(key);
   }
 
   /** Stores a finished layout. */
   set(model: ViewModel, positions: Positions): void {
-    const key = structureKey(model);
+    this.setByKey(structureKey(model), positions);
+  }
+
+  /** The same by a structure key computed before. */
+  setByKey(key: string, positions: Positions): void {
     this.byStructure.delete(key);
     this.byStructure.set(key, positions);
     while (this.byStructure.size > this.limit) {
@@ -46,7 +54,6 @@ export class LayoutCache {
       if (oldest === undefined) break;
       this.byStructure.delete(oldest);
     }
-    this.lastKnown = { ...this.lastKnown, ...positions };
   }
 
   /**
@@ -55,13 +62,25 @@ export class LayoutCache {
    * are absent and wait for the layout).
    */
   provisional(model: ViewModel): Positions {
-    const exact = this.get(model);
-    if (exact) return exact;
+    return this.get(model) ?? this.lastKnownOf(model).positions;
+  }
+
+  /**
+   * Every node's last known box, without computing the structure key (cheap
+   * enough to run on each render), and whether every node of the view has one.
+   */
+  lastKnownOf(model: ViewModel): { positions: Positions; complete: boolean } {
+    // Newest layout first. Looked up per node rather than merged into one record on every layout:
+    // merging thousands of boxes cost the main thread ~20 ms per layout of a large graph.
+    const layouts = [...this.byStructure.values()].reverse();
+    let complete = true;
     const out: Positions = {};
     for (const n of model.nodes) {
-      const p = this.lastKnown[n.id];
+      let p: Positions[string] | undefined;
+      for (const l of layouts) if ((p = l[n.id])) break;
       if (p) out[n.id] = p;
+      else complete = false;
     }
-    return out;
+    return { positions: out, complete };
   }
 }
