@@ -17,7 +17,13 @@ import {
 } from '@/lib/verify';
 import type { Target, VerificationRequest, VerificationResult } from '@/lib/verify/types';
 import type { VerifyOutcome } from '@/lib/actions/verify-types';
+import { describeError } from './errors';
+import { getClusterCache } from './cache/registry';
+import { openServicePortForward, type OpenPortForward } from './verify-portforward';
 import { gatewayTargets, type VerifyWorld } from './verify-targets';
+
+/** Opens a port-forward to a ready pod of Service `namespace/name` for its port `servicePort`. */
+export type PortForwardOpener = (service: string, servicePort: number) => Promise<OpenPortForward>;
 
 /** Options of {@link verifyRequest}. */
 export interface VerifyRequestOptions {
@@ -30,6 +36,8 @@ export interface VerifyRequestOptions {
   /** Targets already discovered for the request's Gateway (verify-all reuses them). */
   targets?: Target[];
   lookup?: LookupFn;
+  /** How a port-forward target is opened (default: through the world's context's Kubernetes API). */
+  portForward?: PortForwardOpener;
 }
 
 /** Splits an override into address and optional port; undefined when it is not one. */
@@ -75,16 +83,7 @@ export async function verifyRequest(
     };
     candidates = [{ target, port: o?.port ?? req.port }];
   } else {
-    candidates = [];
-    for (const t of opts.targets ?? gatewayTargets(world, req.gateway)) {
-      if (t.kind === 'port-forward')
-        skipped.push({
-          target: t,
-          reason:
-            'port-forward is not opened by this console: run `kubectl port-forward` yourself or type a reachable gateway address',
-        });
-      else candidates.push({ target: t, port: targetPort(t, req.port) });
-    }
+    candidates = (opts.targets ?? gatewayTargets(world, req.gateway)).map((t) => ({ target: t, port: targetPort(t, req.port) }));
   }
   const finish = (target: Target, address: string, result: VerificationResult): VerifyOutcome => {
     // The engine indexes status addresses; a Gateway it cannot place by IP is predicted by name.
@@ -117,6 +116,13 @@ export async function verifyRequest(
       noResponse(req, `no target to send to: ${why}`),
     );
   }
+  if (first.target.kind === 'port-forward') {
+    const opener = opts.portForward ?? defaultOpener(world.context);
+    const sent = await sendThroughPortForward(req, first.target, opener, opts);
+    // Predicted by the Gateway's name: the forward's loopback address is not one of its addresses.
+    const outcome = finish(sent.target, '', sent.result);
+    return { ...outcome, report: { ...outcome.report, curl: sent.curl } };
+  }
   // Only the first candidate is tried: a refused target is reported, never silently replaced.
   const guarded = await resolveAndGuard(first.target.address, first.port, policy, opts.lookup);
   if (!guarded.ok)
@@ -138,4 +144,56 @@ export async function verifyRequest(
     },
   );
   return finish(first.target, guarded.address, result);
+}
+
+function defaultOpener(context: string): PortForwardOpener {
+  return async (service, servicePort) =>
+    openServicePortForward((await getClusterCache(context)).kubeConfig, service, servicePort);
+}
+
+/**
+ * Sends through a port-forward opened for this one request (to a ready pod of the ingress gateway
+ * Service, for the listener's Service port) and closes it after. The only loopback address the
+ * guard lets through is the forward's own listener; the curl command opens the same forward.
+ */
+async function sendThroughPortForward(
+  req: VerificationRequest,
+  marker: Target,
+  open: PortForwardOpener,
+  opts: VerifyRequestOptions,
+): Promise<{ target: Target; result: VerificationResult; curl: string }> {
+  const service = marker.service ?? '';
+  let fw: Awaited<ReturnType<PortForwardOpener>>;
+  try {
+    fw = await open(service, req.port);
+  } catch (err) {
+    const reason = `port-forward to a pod of ${service || 'the ingress gateway Service'} failed: ${describeError(err)}`;
+    return { target: marker, result: noResponse(req, reason), curl: '' };
+  }
+  try {
+    const target: Target = {
+      ...marker,
+      address: fw.address,
+      addressType: 'IP',
+      source: `via port-forward to pod ${fw.pod} (port ${fw.podPort}) through the Kubernetes API`,
+    };
+    const to = { address: fw.address, port: fw.port };
+    const result = await sendVerification(req, to, {
+      ...(opts.followRedirects ? { followRedirects: true } : {}),
+      ...(opts.http2 !== undefined ? { http2: opts.http2 } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      // Redirects may only come back to the same forwarded port.
+      guard: (address, port) =>
+        address === fw.address && port === fw.port
+          ? { ok: true }
+          : { ok: false, reason: `${address}:${port} is not the port-forward this verification opened: refused` },
+      mapPort: (p) => (p === req.port ? fw.port : p),
+    });
+    const [ns, pod] = fw.pod.split('/');
+    const forward = `kubectl port-forward -n ${ns} pod/${pod} ${fw.port}:${fw.podPort} & sleep 2; `;
+    return { target, result, curl: forward + curlCommand(req, to, { http2: opts.http2 ?? req.http2 ?? false }) };
+  } finally {
+    await fw.close();
+  }
 }
