@@ -83,3 +83,55 @@ export function SelectField(
     </Frame>
   );
 }
+
+/**
+ * One repeated item of a form (a listener, a parent, a rule, a backend, a filter): a named group
+ * with its fields and its own remove button, so every list in every form looks and reads the same.
+ */
+export function FieldGroup(p: {
+  /** Accessible name and legend, e.g. `Rule 1`. */
+  label: string;
+  onRemove?: () => void;
+  /** Nested items (a match inside a rule) are rows, not framed boxes. */
+  nested?: boolean;
+  children: ReactNode;
+}) {
+  const remove = p.onRemove ? (
+    <button type="button" className="button-quiet" onClick={p.onRemove}>
+      Remove {p.label.charAt(0).toLowerCase() + p.label.slice(1)}
+    </button>
+  ) : null;
+  if (p.nested)
+    return (
+      <div className={styles.row} role="group" aria-label={p.label}>
+        {p.children}
+        {remove}
+      </div>
+    );
+  return (
+    <fieldset className={styles.group} aria-label={p.label}>
+      <legend>{p.label}</legend>
+      {p.children}
+      {remove}
+    </fieldset>
+  );
+}
+
+/** The "Add …" button under a list. */
+export function AddButton({ label, onAdd }: { label: string; onAdd: () => void }) {
+  return (
+    <button type="button" className="button-quiet" onClick={onAdd}>
+      {label}
+    </button>
+  );
+}
+
+/** Replaces item `i` of `list` with `item`. */
+export function replaceAt<T>(list: readonly T[], i: number, item: T): T[] {
+  return list.map((x, j) => (j === i ? item : x));
+}
+
+/** `list` without item `i`. */
+export function removeAt<T>(list: readonly T[], i: number): T[] {
+  return list.filter((_, j) => j !== i);
+}

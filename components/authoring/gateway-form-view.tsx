@@ -3,8 +3,9 @@
 import type { GatewayForm, ListenerForm } from '@/lib/authoring/gateway-form';
 import { validateGatewayForm } from '@/lib/authoring/form-validation';
 import { useObjects } from '@/lib/queries/use-objects';
-import { SelectField, TextField } from './field';
+import { AddButton, FieldGroup, removeAt, SelectField, TextField } from './field';
 import styles from './form.module.css';
+import { NamespaceField } from './namespace-field';
 
 const newListener: ListenerForm = {
   name: '',
@@ -36,7 +37,6 @@ export function GatewayFormView({
   onChange: (f: GatewayForm) => void;
 }) {
   const classes = useObjects(context, 'GatewayClass');
-  const namespaces = useObjects(context, 'Namespace');
   const secrets = useObjects(context, 'Secret', form.namespace || undefined);
   const addresses = useIngressAddresses(context);
   const problems = validateGatewayForm(form);
@@ -55,12 +55,11 @@ export function GatewayFormView({
           error={problems.name}
           help="Unique per namespace; routes refer to the Gateway by it."
         />
-        <TextField
+        <NamespaceField
           id="gw-namespace"
-          label="Namespace"
+          context={context}
           value={form.namespace}
           onChange={(namespace) => onChange({ ...form, namespace })}
-          options={(namespaces.data?.items ?? []).map((n) => n.metadata.name)}
           help="ASM keeps Gateways beside the ingress gateway, usually istio-system."
         />
         <SelectField
@@ -90,8 +89,11 @@ export function GatewayFormView({
         const p = (k: string) => problems[`listeners.${i}.${k}`];
         const tls = l.protocol === 'HTTPS' || l.protocol === 'TLS';
         return (
-          <fieldset key={i} className={styles.group} aria-label={`Listener ${i + 1}`}>
-            <legend>Listener {i + 1}</legend>
+          <FieldGroup
+            key={i}
+            label={`Listener ${i + 1}`}
+            onRemove={() => onChange({ ...form, listeners: removeAt(form.listeners, i) })}
+          >
             <div className={styles.row}>
               <TextField
                 id={`l${i}-name`}
@@ -199,20 +201,12 @@ export function GatewayFormView({
                 />
               ) : null}
             </div>
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() => onChange({ ...form, listeners: form.listeners.filter((_, j) => j !== i) })}
-            >
-              Remove listener {i + 1}
-            </button>
-          </fieldset>
+          </FieldGroup>
         );
       })}
-      <button
-        type="button"
-        className="button-quiet"
-        onClick={() =>
+      <AddButton
+        label="Add listener"
+        onAdd={() =>
           onChange({
             ...form,
             listeners: [
@@ -221,9 +215,7 @@ export function GatewayFormView({
             ],
           })
         }
-      >
-        Add listener
-      </button>
+      />
     </div>
   );
 }

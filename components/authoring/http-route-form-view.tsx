@@ -1,36 +1,50 @@
 'use client';
 
-import type { FilterForm, HTTPRouteForm, RuleForm } from '@/lib/authoring/http-route-form';
 import { validateHTTPRouteForm } from '@/lib/authoring/form-validation';
-import { useObjects } from '@/lib/queries/use-objects';
-import { SelectField, TextField } from './field';
-import { joinPairs, splitList, splitPairs } from './form-lists';
+import { newMatch, type HTTPRouteForm, type MatchForm, type RuleForm } from '@/lib/authoring/http-route-form';
+import { newBackend } from '@/lib/authoring/route-parts';
+import { AddButton, FieldGroup, removeAt, replaceAt, SelectField, TextField } from './field';
+import { BackendList } from './backend-list';
+import { FilterList } from './filter-list';
+import { joinPairs, splitPairs } from './form-lists';
 import styles from './form.module.css';
-import { RuleFilters } from './rule-filters';
+import { GrantHint } from './grant-hint';
+import { NamespaceField } from './namespace-field';
+import { ParentRefsFields } from './parent-refs-fields';
+import { useRouteLookups } from './route-common';
 
-const newRule: RuleForm = {
-  matches: [{ pathType: 'PathPrefix', pathValue: '/', method: '', headers: [] }],
+/** What the cluster's HTTPRoute schema offers beyond the basics. */
+export interface HTTPRouteFeatures {
+  /** `rules[].timeouts` (standard from Gateway API v1.2). */
+  timeouts: boolean;
+  /** Filter types the schema has a settings field for. */
+  filterTypes: readonly string[];
+}
+
+const newRule = (): RuleForm => ({
+  matches: [newMatch()],
   filters: [],
-  backendRefs: [{ name: '', namespace: '', port: '', weight: '' }],
-};
+  backendRefs: [newBackend()],
+  timeoutRequest: '',
+  timeoutBackendRequest: '',
+});
 
 /** The HTTPRoute form: parents, hostnames and rules, each field explained and checked as typed. */
 export function HTTPRouteFormView({
   context,
   form,
   onChange,
+  features,
 }: {
   context: string;
   form: HTTPRouteForm;
   onChange: (f: HTTPRouteForm) => void;
+  features: HTTPRouteFeatures;
 }) {
-  const gateways = useObjects(context, 'Gateway');
-  const services = useObjects(context, 'Service');
-  const namespaces = useObjects(context, 'Namespace');
   const problems = validateHTTPRouteForm(form);
   const routeNs = form.namespace || 'default';
-  const gatewayItems = gateways.data?.items ?? [];
-  const setRule = (r: number, rule: RuleForm) => onChange({ ...form, rules: form.rules.map((x, i) => (i === r ? rule : x)) });
+  const lookups = useRouteLookups(context, 'HTTPRoute', routeNs, form.rules);
+  const setRule = (r: number, rule: RuleForm) => onChange({ ...form, rules: replaceAt(form.rules, r, rule) });
 
   return (
     <div className={styles.fields}>
@@ -43,241 +57,156 @@ export function HTTPRouteFormView({
           error={problems.name}
           help="Unique per namespace."
         />
-        <TextField
+        <NamespaceField
           id="rt-namespace"
-          label="Namespace"
+          context={context}
           value={form.namespace}
           onChange={(namespace) => onChange({ ...form, namespace })}
-          options={(namespaces.data?.items ?? []).map((n) => n.metadata.name)}
           help="Backends in this namespace need no ReferenceGrant."
         />
       </div>
-      {form.parentRefs.map((ref, i) => {
-        const gw = gatewayItems.find((g) => g.metadata.name === ref.name && g.metadata.namespace === (ref.namespace || routeNs));
-        const listeners =
-          (gw?.spec as { listeners?: Array<{ name: string; port: number; hostname?: string }> } | undefined)?.listeners ?? [];
-        const setRef = (patch: Partial<typeof ref>) =>
-          onChange({ ...form, parentRefs: form.parentRefs.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
-        return (
-          <fieldset key={i} className={styles.group} aria-label={`Parent ${i + 1}`}>
-            <legend>Parent {i + 1}</legend>
+      <ParentRefsFields
+        context={context}
+        routeNamespace={routeNs}
+        parents={form.parentRefs}
+        hostnames={form.hostnames}
+        onParents={(parentRefs) => onChange({ ...form, parentRefs })}
+        onHostnames={(hostnames) => onChange({ ...form, hostnames })}
+        problems={problems}
+      />
+      <GrantHint needs={lookups.needs} />
+      {form.rules.map((rule, r) => (
+        <FieldGroup key={r} label={`Rule ${r + 1}`} onRemove={() => onChange({ ...form, rules: removeAt(form.rules, r) })}>
+          {rule.matches.map((m, i) => (
+            <MatchFields
+              key={i}
+              r={r}
+              i={i}
+              match={m}
+              problems={problems}
+              onChange={(next) => setRule(r, { ...rule, matches: replaceAt(rule.matches, i, next) })}
+              onRemove={() => setRule(r, { ...rule, matches: removeAt(rule.matches, i) })}
+            />
+          ))}
+          <AddButton label="Add match" onAdd={() => setRule(r, { ...rule, matches: [...rule.matches, newMatch()] })} />
+          <FilterList
+            owner={`Rule ${r + 1}`}
+            id={`r${r}`}
+            filters={rule.filters}
+            onChange={(filters) => setRule(r, { ...rule, filters })}
+            types={features.filterTypes}
+            problems={problems}
+            problemPrefix={`rules.${r}.filters`}
+            services={lookups.services}
+            servicesLoading={lookups.servicesLoading}
+            routeNamespace={routeNs}
+          />
+          <BackendList
+            owner={`Rule ${r + 1}`}
+            id={`r${r}`}
+            backends={rule.backendRefs}
+            onChange={(backendRefs) => setRule(r, { ...rule, backendRefs })}
+            problems={problems}
+            problemPrefix={`rules.${r}.backendRefs`}
+            services={lookups.services}
+            servicesLoading={lookups.servicesLoading}
+            routeNamespace={routeNs}
+            filterTypes={features.filterTypes}
+          />
+          {features.timeouts || rule.timeoutRequest || rule.timeoutBackendRequest ? (
             <div className={styles.row}>
-              <SelectField
-                id={`p${i}-gateway`}
-                label="Gateway"
-                value={ref.name ? `${ref.namespace || routeNs}/${ref.name}` : ''}
-                onChange={(v) => {
-                  const [ns = '', name = ''] = v.split('/');
-                  setRef({ name, namespace: ns === routeNs ? '' : ns, sectionName: '' });
-                }}
-                options={[
-                  { value: '', label: gateways.isLoading ? 'Loading…' : 'Choose a Gateway…' },
-                  ...gatewayItems.map((g) => ({
-                    value: `${g.metadata.namespace}/${g.metadata.name}`,
-                    label: `${g.metadata.namespace}/${g.metadata.name}`,
-                  })),
-                ]}
-                error={problems[`parentRefs.${i}.name`]}
-                help="parentRefs: the Gateway this route attaches to."
-              />
-              <SelectField
-                id={`p${i}-listener`}
-                label="Listener"
-                value={ref.sectionName}
-                onChange={(sectionName) => setRef({ sectionName })}
-                options={[
-                  { value: '', label: 'All compatible listeners' },
-                  ...listeners.map((l) => ({
-                    value: l.name,
-                    label: `${l.name} (port ${l.port}${l.hostname ? `, ${l.hostname}` : ''})`,
-                  })),
-                ]}
-                help="sectionName: without it, the route attaches to every listener that accepts it."
+              <TextField
+                id={`r${r}-timeout-request`}
+                label="Request timeout"
+                value={rule.timeoutRequest}
+                onChange={(timeoutRequest) => setRule(r, { ...rule, timeoutRequest })}
+                error={problems[`rules.${r}.timeouts.request`]}
+                placeholder="10s"
+                help="timeouts.request: the whole request, client to response. Empty: the implementation's default."
               />
               <TextField
-                id={`p${i}-port`}
-                label="Parent port"
-                inputMode="numeric"
-                value={ref.port}
-                onChange={(port) => setRef({ port })}
-                error={problems[`parentRefs.${i}.port`]}
-                help="Optional: only listeners on this port."
+                id={`r${r}-timeout-backend`}
+                label="Backend request timeout"
+                value={rule.timeoutBackendRequest}
+                onChange={(timeoutBackendRequest) => setRule(r, { ...rule, timeoutBackendRequest })}
+                error={problems[`rules.${r}.timeouts.backendRequest`]}
+                placeholder="2s"
+                help="timeouts.backendRequest: one try to the backend; not longer than the request timeout."
               />
             </div>
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() => onChange({ ...form, parentRefs: form.parentRefs.filter((_, j) => j !== i) })}
-            >
-              Remove parent {i + 1}
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        className="button-quiet"
-        onClick={() =>
-          onChange({ ...form, parentRefs: [...form.parentRefs, { name: '', namespace: '', sectionName: '', port: '' }] })
-        }
-      >
-        Add parent
-      </button>
-      <TextField
-        id="rt-hostnames"
-        label="Hostnames"
-        value={form.hostnames.join(', ')}
-        onChange={(v) => onChange({ ...form, hostnames: splitList(v) })}
-        error={Object.entries(problems).find(([k]) => k.startsWith('hostnames.'))?.[1]}
-        placeholder="*.aliyun.com"
-        help="Host headers this route answers, separated by commas; they must overlap the listener's hostname. Empty: all hosts the listener accepts."
-      />
-      {form.rules.map((rule, r) => (
-        <fieldset key={r} className={styles.group} aria-label={`Rule ${r + 1}`}>
-          <legend>Rule {r + 1}</legend>
-          {rule.matches.map((m, i) => {
-            const setMatch = (patch: Partial<typeof m>) =>
-              setRule(r, { ...rule, matches: rule.matches.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-            const p = (k: string) => problems[`rules.${r}.matches.${i}.${k}`];
-            return (
-              <div key={i} className={styles.row} role="group" aria-label={`Rule ${r + 1} match ${i + 1}`}>
-                <SelectField
-                  id={`r${r}m${i}-type`}
-                  label="Path match"
-                  value={m.pathType}
-                  onChange={(pathType) => setMatch({ pathType })}
-                  options={[
-                    { value: '', label: 'Any path' },
-                    { value: 'PathPrefix', label: 'Prefix' },
-                    { value: 'Exact', label: 'Exact' },
-                    { value: 'RegularExpression', label: 'Regular expression' },
-                  ]}
-                  help="Prefix matches whole path segments: /get matches /get/x, not /getx."
-                />
-                <TextField
-                  id={`r${r}m${i}-path`}
-                  label="Path"
-                  value={m.pathValue}
-                  onChange={(pathValue) => setMatch({ pathValue })}
-                  error={p('pathValue')}
-                  placeholder="/get"
-                  help="Starts with /."
-                />
-                <SelectField
-                  id={`r${r}m${i}-method`}
-                  label="Method"
-                  value={m.method}
-                  onChange={(method) => setMatch({ method })}
-                  options={['', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'].map((v) => ({
-                    value: v,
-                    label: v || 'Any method',
-                  }))}
-                  help="Only requests with this method."
-                />
-                <TextField
-                  id={`r${r}m${i}-headers`}
-                  label="Header matches"
-                  value={joinPairs(m.headers)}
-                  onChange={(v) => setMatch({ headers: splitPairs(v) })}
-                  error={p('headers.0.name')}
-                  placeholder="x-env=canary"
-                  help="name=value pairs, all must match (exact)."
-                />
-              </div>
-            );
-          })}
-          <RuleFilters rule={rule} r={r} onChange={(filters: FilterForm[]) => setRule(r, { ...rule, filters })} />
-          {rule.backendRefs.map((b, i) => {
-            const p = (k: string) => problems[`rules.${r}.backendRefs.${i}.${k}`];
-            const svcNs = b.namespace || routeNs;
-            const svc = (services.data?.items ?? []).find((s) => s.metadata.name === b.name && s.metadata.namespace === svcNs);
-            const ports = ((svc?.spec as { ports?: Array<{ port: number }> } | undefined)?.ports ?? []).map((x) =>
-              String(x.port),
-            );
-            const setBackend = (patch: Partial<typeof b>) =>
-              setRule(r, { ...rule, backendRefs: rule.backendRefs.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-            return (
-              <div key={i} className={styles.row} role="group" aria-label={`Rule ${r + 1} backend ${i + 1}`}>
-                <SelectField
-                  id={`r${r}b${i}-service`}
-                  label="Service"
-                  value={b.name ? `${svcNs}/${b.name}` : ''}
-                  onChange={(v) => {
-                    const [ns = '', name = ''] = v.split('/');
-                    setBackend({ name, namespace: ns === routeNs ? '' : ns, port: '' });
-                  }}
-                  options={[
-                    { value: '', label: services.isLoading ? 'Loading…' : 'Choose a Service…' },
-                    ...(services.data?.items ?? []).map((s) => ({
-                      value: `${s.metadata.namespace}/${s.metadata.name}`,
-                      label: `${s.metadata.namespace}/${s.metadata.name}`,
-                    })),
-                  ]}
-                  error={
-                    p('name') ??
-                    (b.namespace && b.namespace !== routeNs
-                      ? `Another namespace: a ReferenceGrant in ${b.namespace} must allow HTTPRoutes from ${routeNs}.`
-                      : undefined)
-                  }
-                  help="backendRefs: where matching requests go. Same namespace by default; other namespaces need a ReferenceGrant."
-                />
-                <TextField
-                  id={`r${r}b${i}-port`}
-                  label="Service port"
-                  inputMode="numeric"
-                  value={b.port}
-                  onChange={(port) => setBackend({ port })}
-                  options={ports}
-                  error={p('port')}
-                  help="The Service port (not the container port)."
-                />
-                <TextField
-                  id={`r${r}b${i}-weight`}
-                  label="Weight"
-                  inputMode="numeric"
-                  value={b.weight}
-                  onChange={(weight) => setBackend({ weight })}
-                  error={p('weight')}
-                  help="Share of traffic among this rule's backends (default 1)."
-                />
-              </div>
-            );
-          })}
-          <div className={styles.row}>
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() =>
-                setRule(r, {
-                  ...rule,
-                  matches: [...rule.matches, { pathType: 'PathPrefix', pathValue: '/', method: '', headers: [] }],
-                })
-              }
-            >
-              Add match
-            </button>
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() =>
-                setRule(r, { ...rule, backendRefs: [...rule.backendRefs, { name: '', namespace: '', port: '', weight: '' }] })
-              }
-            >
-              Add backend
-            </button>
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() => onChange({ ...form, rules: form.rules.filter((_, j) => j !== r) })}
-            >
-              Remove rule {r + 1}
-            </button>
-          </div>
-        </fieldset>
+          ) : null}
+        </FieldGroup>
       ))}
-      <button type="button" className="button-quiet" onClick={() => onChange({ ...form, rules: [...form.rules, newRule] })}>
-        Add rule
-      </button>
+      <AddButton label="Add rule" onAdd={() => onChange({ ...form, rules: [...form.rules, newRule()] })} />
     </div>
+  );
+}
+
+function MatchFields(p: {
+  r: number;
+  i: number;
+  match: MatchForm;
+  problems: Record<string, string>;
+  onChange: (m: MatchForm) => void;
+  onRemove: () => void;
+}) {
+  const { r, i, match: m } = p;
+  const set = (patch: Partial<MatchForm>) => p.onChange({ ...m, ...patch });
+  const err = (k: string) => p.problems[`rules.${r}.matches.${i}.${k}`];
+  const firstOf = (k: string) => err(`${k}.0.name`) ?? err(`${k}.1.name`) ?? err(`${k}.2.name`);
+  return (
+    <FieldGroup nested label={`Rule ${r + 1} match ${i + 1}`} onRemove={p.onRemove}>
+      <SelectField
+        id={`r${r}m${i}-type`}
+        label="Path match"
+        value={m.pathType}
+        onChange={(pathType) => set({ pathType })}
+        options={[
+          { value: '', label: 'Any path' },
+          { value: 'PathPrefix', label: 'Prefix' },
+          { value: 'Exact', label: 'Exact' },
+          { value: 'RegularExpression', label: 'Regular expression' },
+        ]}
+        help="Prefix matches whole path segments: /get matches /get/x, not /getx."
+      />
+      <TextField
+        id={`r${r}m${i}-path`}
+        label="Path"
+        value={m.pathValue}
+        onChange={(pathValue) => set({ pathValue })}
+        error={err('pathValue')}
+        placeholder="/get"
+        help="Starts with /."
+      />
+      <SelectField
+        id={`r${r}m${i}-method`}
+        label="Method"
+        value={m.method}
+        onChange={(method) => set({ method })}
+        options={['', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'].map((v) => ({
+          value: v,
+          label: v || 'Any method',
+        }))}
+        help="Only requests with this method."
+      />
+      <TextField
+        id={`r${r}m${i}-headers`}
+        label="Header matches"
+        value={joinPairs(m.headers)}
+        onChange={(v) => set({ headers: splitPairs(v) })}
+        error={firstOf('headers')}
+        placeholder="x-env=canary"
+        help="name=value pairs, all must match (exact)."
+      />
+      <TextField
+        id={`r${r}m${i}-query`}
+        label="Query parameter matches"
+        value={joinPairs(m.queryParams)}
+        onChange={(v) => set({ queryParams: splitPairs(v) })}
+        error={firstOf('queryParams')}
+        placeholder="debug=1"
+        help="name=value pairs, all must match (exact)."
+      />
+    </FieldGroup>
   );
 }

@@ -4,6 +4,7 @@ import { parseAllDocuments, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readGatewayForm, writeGatewayForm } from './gateway-form';
 import { readHTTPRouteForm, writeHTTPRouteForm } from './http-route-form';
+import { newBackend, newFilter } from './route-parts';
 import { manifestTemplates } from './templates';
 import { editDraft } from './yaml-edit';
 
@@ -104,13 +105,19 @@ describe('HTTPRoute form ↔ YAML', () => {
     const f = readHTTPRouteForm(doc);
     expect(f.parentRefs).toEqual([{ name: 'gateway', namespace: 'istio-system', sectionName: '', port: '' }]);
     expect(f.hostnames).toEqual(['*.aliyun.com']);
-    expect(f.rules[0]?.matches[0]).toEqual({ pathType: 'PathPrefix', pathValue: '/get', method: '', headers: [] });
-    expect(f.rules[0]?.backendRefs[0]).toEqual({ name: 'httpbin', namespace: '', port: '8000', weight: '' });
+    expect(f.rules[0]?.matches[0]).toEqual({
+      pathType: 'PathPrefix',
+      pathValue: '/get',
+      method: '',
+      headers: [],
+      queryParams: [],
+    });
+    expect(f.rules[0]?.backendRefs[0]).toEqual({ name: 'httpbin', namespace: '', port: '8000', weight: '', filters: [] });
     writeHTTPRouteForm(doc, f);
     expect(doc.toString()).toBe(parseDocument(routeText).toString());
   });
 
-  it('adds filters and weights, keeps a filter type it does not know and a timeouts field', () => {
+  it('adds filters and weights, keeps an existing URLRewrite filter and a timeouts field', () => {
     const text = routeText.replace(
       '    backendRefs:\n',
       '    filters:\n    - type: URLRewrite  # kept as is\n      urlRewrite:\n        path: {type: ReplacePrefixMatch, replacePrefixMatch: /}\n    timeouts: {request: 10s}\n    backendRefs:\n',
@@ -119,16 +126,12 @@ describe('HTTPRoute form ↔ YAML', () => {
     const f = readHTTPRouteForm(doc);
     expect(f.rules[0]?.filters[0]?.type).toBe('URLRewrite');
     f.rules[0]!.filters.push({
-      type: 'RequestHeaderModifier',
+      ...newFilter('RequestHeaderModifier'),
       set: [{ name: 'x-env', value: 'prod' }],
-      add: [],
       remove: ['x-debug'],
-      scheme: '',
-      hostname: '',
-      statusCode: '',
     });
     f.rules[0]!.backendRefs[0]!.weight = '90';
-    f.rules[0]!.backendRefs.push({ name: 'httpbin-v2', namespace: '', port: '8000', weight: '10' });
+    f.rules[0]!.backendRefs.push({ ...newBackend(), name: 'httpbin-v2', port: '8000', weight: '10' });
     f.rules[0]!.matches[0]!.method = 'GET';
     f.rules[0]!.matches[0]!.headers = [{ name: 'x-user', value: 'a' }];
     writeHTTPRouteForm(doc, f);
@@ -153,17 +156,7 @@ describe('HTTPRoute form ↔ YAML', () => {
   it('switching a filter to RequestRedirect drops the old type’s settings (one settings field per type)', () => {
     const doc = parseDocument(routeText);
     const f = readHTTPRouteForm(doc);
-    f.rules[0]!.filters = [
-      {
-        type: 'ResponseHeaderModifier',
-        set: [],
-        add: [{ name: 'a', value: 'b' }],
-        remove: [],
-        scheme: '',
-        hostname: '',
-        statusCode: '',
-      },
-    ];
+    f.rules[0]!.filters = [{ ...newFilter('ResponseHeaderModifier'), add: [{ name: 'a', value: 'b' }] }];
     writeHTTPRouteForm(doc, f);
     f.rules[0]!.filters[0] = { ...f.rules[0]!.filters[0]!, type: 'RequestRedirect', scheme: 'https', statusCode: '301' };
     writeHTTPRouteForm(doc, f);

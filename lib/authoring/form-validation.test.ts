@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateGatewayForm, validateHTTPRouteForm } from './form-validation';
 import type { GatewayForm, ListenerForm } from './gateway-form';
+import { newMatch } from './http-route-form';
+import { newBackend } from './route-parts';
 
 const listener: ListenerForm = {
   name: 'default',
@@ -60,9 +62,11 @@ describe('validateHTTPRouteForm', () => {
       hostnames: ['*.aliyun.com'],
       rules: [
         {
-          matches: [{ pathType: 'PathPrefix', pathValue: 'get', method: '', headers: [] }],
+          matches: [{ ...newMatch(), pathValue: 'get' }],
           filters: [],
-          backendRefs: [{ name: 'httpbin', namespace: '', port: '', weight: '' }],
+          backendRefs: [{ ...newBackend(), name: 'httpbin' }],
+          timeoutRequest: '',
+          timeoutBackendRequest: '',
         },
       ],
     });

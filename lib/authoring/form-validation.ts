@@ -4,34 +4,24 @@
  */
 import type { GatewayForm } from './gateway-form';
 import type { HTTPRouteForm } from './http-route-form';
+import {
+  checkDuration,
+  checkHost as host,
+  checkName as name,
+  checkPort as port,
+  durationMs,
+  type FormProblems,
+} from './form-checks';
+import {
+  checkBackends,
+  checkFilters,
+  checkHeaderMatches,
+  checkHostnames,
+  checkParents,
+  collector,
+} from './route-part-validation';
 
-/** Problems by field id (`name`, `listeners.0.hostname`, `rules.0.backendRefs.1.port` …). */
-export type FormProblems = Record<string, string>;
-
-const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-// Gateway API `Hostname`: a wildcard only as the whole first label; a bare `*` is not allowed.
-const hostname = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function port(v: string, required: boolean): string | undefined {
-  if (v === '') return required ? 'A port is required.' : undefined;
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 1 && n <= 65535 ? undefined : 'A port is a whole number from 1 to 65535.';
-}
-
-function name(v: string, what: string): string | undefined {
-  if (v === '') return `${what} is required.`;
-  return v.length <= 253 && subdomain.test(v)
-    ? undefined
-    : `${what}: lower case letters, digits, '-' and '.', starting and ending with a letter or digit.`;
-}
-
-function host(v: string): string | undefined {
-  if (v === '') return undefined;
-  if (v === '*') return 'A wildcard (*) alone is not allowed; omit the hostname to match all hosts.';
-  return hostname.test(v)
-    ? undefined
-    : 'A hostname like app.example.com or *.example.com (lower case, the wildcard only as the first label).';
-}
+export type { FormProblems } from './form-checks';
 
 /** Validates the Gateway form (spec: Gateway, Listener; CEL rules of the v1 Gateway CRD). */
 export function validateGatewayForm(f: GatewayForm): FormProblems {
@@ -70,31 +60,32 @@ export function validateGatewayForm(f: GatewayForm): FormProblems {
 /** Validates the HTTPRoute form (spec: HTTPRoute; CEL rules of the v1 HTTPRoute CRD). */
 export function validateHTTPRouteForm(f: HTTPRouteForm): FormProblems {
   const out: FormProblems = {};
-  const put = (k: string, m: string | undefined) => {
-    if (m) out[k] = m;
-  };
+  const put = collector(out);
   put('name', name(f.name, 'Name'));
-  f.parentRefs.forEach((r, i) => {
-    put(`parentRefs.${i}.name`, r.name ? undefined : 'Pick the Gateway this route attaches to.');
-    put(`parentRefs.${i}.port`, port(r.port, false));
-  });
-  f.hostnames.forEach((h, i) => put(`hostnames.${i}`, h === '' ? 'Empty hostname: remove it or fill it in.' : host(h)));
+  checkParents(put, f.parentRefs);
+  checkHostnames(put, f.hostnames);
   f.rules.forEach((rule, r) => {
     rule.matches.forEach((m, i) => {
       const p = `rules.${r}.matches.${i}`;
       if ((m.pathType === 'Exact' || m.pathType === 'PathPrefix') && m.pathValue && !m.pathValue.startsWith('/'))
-        out[`${p}.pathValue`] = "The path must be absolute and start with '/'.";
+        put(`${p}.pathValue`, "The path must be absolute and start with '/'.");
       if (m.pathType === 'PathPrefix' && /\/\/|\/\.\.?(\/|$)|%2f|#/i.test(m.pathValue))
-        out[`${p}.pathValue`] = "The path must not contain '//', '/./', '/../', '%2f' or '#'.";
-      m.headers.forEach((h, j) => put(`${p}.headers.${j}.name`, h.name ? undefined : 'A header match needs a header name.'));
+        put(`${p}.pathValue`, "The path must not contain '//', '/./', '/../', '%2f' or '#'.");
+      checkHeaderMatches(put, `${p}.headers`, m.headers);
+      checkHeaderMatches(put, `${p}.queryParams`, m.queryParams);
     });
-    rule.backendRefs.forEach((b, i) => {
-      const p = `rules.${r}.backendRefs.${i}`;
-      put(`${p}.name`, b.name ? undefined : 'Pick the Service to send traffic to.');
-      put(`${p}.port`, b.port === '' ? 'Must have port for Service reference.' : port(b.port, true));
-      if (b.weight !== '' && !(Number.isInteger(Number(b.weight)) && Number(b.weight) >= 0 && Number(b.weight) <= 1_000_000))
-        out[`${p}.weight`] = 'A weight is a whole number from 0 to 1000000.';
-    });
+    const prefixMatches =
+      rule.matches.length === 0 ? 1 : rule.matches.filter((m) => (m.pathType || 'PathPrefix') === 'PathPrefix').length;
+    checkFilters(put, `rules.${r}.filters`, rule.filters, prefixMatches);
+    checkBackends(put, `rules.${r}.backendRefs`, rule.backendRefs);
+    const t = `rules.${r}.timeouts`;
+    put(`${t}.request`, checkDuration(rule.timeoutRequest));
+    put(`${t}.backendRequest`, checkDuration(rule.timeoutBackendRequest));
+    const req = durationMs(rule.timeoutRequest);
+    const back = durationMs(rule.timeoutBackendRequest);
+    // HTTPRouteTimeouts CEL: backendRequest must not be longer than request (0 means no timeout).
+    if (!out[`${t}.backendRequest`] && req > 0 && back > req)
+      put(`${t}.backendRequest`, 'backendRequest timeout cannot be longer than request timeout.');
   });
   return out;
 }

@@ -3,7 +3,7 @@
  * istio-system/gateway" or "will be rejected: NoMatchingListenerHostname". Pure; the statuses
  * come from the engine (status is never re-derived here).
  */
-import type { Attachment, EngineStatus } from '@/lib/gateway-api';
+import type { Attachment, ConditionChange, EngineStatus } from '@/lib/gateway-api';
 
 /** One line of the prediction. */
 export interface PredictionLine {
@@ -67,5 +67,24 @@ function routeLines(kind: string, key: string, after: EngineStatus): PredictionL
   }
   if (out.length === 0)
     out.push({ tone: 'warning', text: 'No parent will accept this route yet: add a parentRef to a Gateway.' });
+  return out;
+}
+
+/**
+ * What a ReferenceGrant changes: the route conditions it flips (typically ResolvedRefs
+ * RefNotPermitted → True), from the engine's impact report of the draft.
+ */
+export function grantPrediction(changes: readonly ConditionChange[]): PredictionLine[] {
+  const out: PredictionLine[] = changes
+    .filter((c) => c.kind === 'HTTPRoute' || c.kind === 'GRPCRoute')
+    .map((c) => ({
+      tone: c.after?.status === 'True' ? 'ok' : 'warning',
+      text: `${c.kind} ${c.object}: ${c.type} will become ${c.after?.status ?? 'unset'}${c.after ? ` (${c.after.reason})` : ''}${c.before ? `, was ${c.before.status} (${c.before.reason})` : ''}.`,
+    }));
+  if (out.length === 0)
+    out.push({
+      tone: 'warning',
+      text: 'No route changes status with this grant (no route refers to these objects yet, or it is already permitted).',
+    });
   return out;
 }

@@ -113,7 +113,33 @@ export function placeholdersIn(text: string): string[] {
 }
 
 /** The starting draft of a new object in the form (the served apiVersion; ASM's usual defaults). */
-export function newObjectYaml(kind: 'Gateway' | 'HTTPRoute', apiVersion: string): string {
+export function newObjectYaml(kind: 'Gateway' | 'HTTPRoute' | 'GRPCRoute' | 'ReferenceGrant', apiVersion: string): string {
+  if (kind === 'GRPCRoute')
+    return `apiVersion: ${apiVersion}
+kind: GRPCRoute
+metadata:
+  namespace: default
+spec:
+  parentRefs:
+  - name: ''
+  rules:
+  - backendRefs:
+    - name: ''
+`;
+  if (kind === 'ReferenceGrant')
+    return `apiVersion: ${apiVersion}
+kind: ReferenceGrant
+metadata:
+  namespace: default
+spec:
+  from:
+  - group: gateway.networking.k8s.io
+    kind: HTTPRoute
+    namespace: default
+  to:
+  - group: ""
+    kind: Service
+`;
   if (kind === 'Gateway')
     return `apiVersion: ${apiVersion}
 kind: Gateway

@@ -2,7 +2,7 @@ import 'server-only';
 import { parseDocument } from 'yaml';
 import { changeImpact } from '@/lib/gateway-api';
 import { checkIdentity } from '@/lib/authoring/identity';
-import { predictionFor, type PredictionLine } from '@/lib/authoring/prediction';
+import { grantPrediction, predictionFor, type PredictionLine } from '@/lib/authoring/prediction';
 import { getClusterCache } from './cache/registry';
 import { snapshotOf } from './snapshot';
 
@@ -21,5 +21,6 @@ export async function predictDraftObject(context: string | undefined, yaml: stri
   obj.metadata.namespace = namespace;
   const cache = await getClusterCache(context);
   const report = changeImpact(snapshotOf(cache), { apply: [obj], delete: [] });
+  if (id.identity.kind === 'ReferenceGrant') return grantPrediction(report.conditions);
   return predictionFor(id.identity.kind, `${namespace}/${id.identity.name}`, report.after);
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DetailPage } from '@/components/resources/detail-page';
+import { RevisionHistory } from '@/components/revisions/revision-history';
+import { isFormKind } from '@/lib/authoring/form-kinds';
+import { listRevisions } from '@/lib/k8s/apply-revisions';
 import { loadDetails } from '@/lib/k8s/details';
 import type { KindName } from '@/lib/model/kinds';
 
@@ -29,8 +32,22 @@ export function detailRoute(kind: KindName) {
       const { tab } = await searchParams;
       const details = await loadDetails(kind, namespace, name);
       if (!details) notFound();
-      return (
+      const page = (
         <DetailPage details={details} kind={kind} {...(namespace ? { namespace } : {})} name={name} {...(tab ? { tab } : {})} />
+      );
+      // Kinds with a form also show their recorded revisions (edit, diff, roll back).
+      if (!isFormKind(kind) || 'error' in details || (tab && tab !== 'overview')) return page;
+      const history = await listRevisions(kind, namespace, name);
+      return (
+        <>
+          {page}
+          <RevisionHistory
+            kind={kind}
+            live={details.object}
+            revisions={history.ok ? history.revisions : []}
+            {...(history.ok ? {} : { error: history.error })}
+          />
+        </>
       );
     },
   };

@@ -15,7 +15,7 @@ export default async function RoutesPage({ searchParams }: { searchParams: Promi
   const kind = tab === 'grpc' ? 'GRPCRoute' : 'HTTPRoute';
   return (
     <SectionPage section={section}>
-      <CreateLink href="/routes/new" label="Create HTTPRoute" />
+      <CreateLink href={tab === 'grpc' ? '/routes/new?kind=GRPCRoute' : '/routes/new'} label={`Create ${kind}`} />
       <KindTabs
         current={tab}
         tabs={[

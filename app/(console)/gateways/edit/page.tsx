@@ -1,31 +1,6 @@
-import type { Metadata } from 'next';
-import { AuthoringPage } from '@/components/authoring/authoring-page';
-import { loadForEdit } from '@/lib/k8s/apply-load';
+import { editRoute } from '@/app/(console)/_lib/edit/edit-route';
 
-export const metadata: Metadata = { title: 'Edit Gateway' };
+const route = editRoute('Gateway');
 
-export default async function EditGatewayPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ namespace?: string; name?: string }>;
-}) {
-  const { namespace = 'default', name = '' } = await searchParams;
-  const loaded = await loadForEdit('Gateway', namespace, name);
-  if (!loaded.ok)
-    return (
-      <p className="inline-error" role="alert">
-        {loaded.error}
-      </p>
-    );
-  return (
-    <AuthoringPage
-      title={`Edit Gateway ${namespace}/${name}`}
-      intro="Changes are checked by a dry run and applied with server-side apply; if someone else changes the object meanwhile, you are asked before anything is overwritten."
-      context={loaded.context}
-      kind="Gateway"
-      draftScope={`edit:${loaded.ref}`}
-      initialText={loaded.yaml}
-      initialExpected={{ [loaded.ref]: loaded.resourceVersion }}
-    />
-  );
-}
+export const metadata = route.metadata;
+export default route.Page;

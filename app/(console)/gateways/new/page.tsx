@@ -1,20 +1,6 @@
-import type { Metadata } from 'next';
-import { AuthoringPage } from '@/components/authoring/authoring-page';
-import { newObjectYaml } from '@/lib/authoring/templates';
-import { newObjectTarget } from '@/lib/k8s/apply-load';
+import { newRoute } from '@/app/(console)/_lib/edit/new-route';
 
-export const metadata: Metadata = { title: 'New Gateway' };
+const route = newRoute('Gateway');
 
-export default async function NewGatewayPage() {
-  const { context, apiVersion } = await newObjectTarget('Gateway');
-  return (
-    <AuthoringPage
-      title="New Gateway"
-      intro="Bind a Gateway to a pre-deployed ingress gateway and open listeners on it. Dry run first, then apply."
-      context={context}
-      kind="Gateway"
-      draftScope="new:Gateway"
-      initialText={newObjectYaml('Gateway', apiVersion)}
-    />
-  );
-}
+export const metadata = route.metadata;
+export default route.Page;

@@ -1,0 +1,6 @@
+import { editRoute } from '@/app/(console)/_lib/edit/edit-route';
+
+const route = editRoute('ReferenceGrant');
+
+export const metadata = route.metadata;
+export default route.Page;
