@@ -6,6 +6,8 @@ import { VerifyLinks } from '@/components/verify/verify-links';
 import type { ObjectDetails } from '@/lib/model/details';
 import type { KindName } from '@/lib/model/kinds';
 import { grantText } from '@/lib/model/summaries';
+import { deletableKinds, type DeletableKind } from '@/lib/model/delete';
+import { DeleteObjectButton } from './delete-object-button';
 import { DetailView, type DetailTab } from './detail-view';
 
 /** A detail page for any listed kind: picks the object's field view and renders the frame. */
@@ -60,7 +62,18 @@ export function DetailPage({
       tab={(tab as DetailTab) ?? 'overview'}
       basePath={basePath}
       watchKeys={watchKeys}
-      actions={<VerifyLinks kind={kind} object={details.object} />}
+      actions={
+        <>
+          <VerifyLinks kind={kind} object={details.object} />
+          {isDeletable(kind) && namespace ? (
+            <DeleteObjectButton context={details.context} kind={kind} namespace={namespace} name={name} />
+          ) : null}
+        </>
+      }
     />
   );
+}
+
+function isDeletable(kind: KindName): kind is DeletableKind {
+  return (deletableKinds as readonly string[]).includes(kind);
 }
