@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { closedLoop, openLoop, type LatencyStats, type Target } from '../lib/local/gateway/runtime/bench/load';
 import { findNginx, installNginx, startNginx, type RunningNginx } from '../lib/local/gateway/runtime/bench/nginx';
+import { treeCpuMicros } from './bench-gateway/proc-cpu';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVE = path.join(ROOT, 'lib/local/gateway/runtime/bench/serve.ts');
@@ -26,6 +27,10 @@ interface Row {
   latency: LatencyStats;
   addedP50Ms?: number;
   maxRps: number;
+  /** CPU µs per request of the proxy's process tree during the open loop (httpbin's own for the direct row). */
+  cpuUsPerRequest?: number;
+  /** CPU µs per request of httpbin during the open loop (same for every row: the backend's share). */
+  backendCpuUsPerRequest?: number;
 }
 
 function arg(name: string, fallback: number): number {
@@ -35,8 +40,11 @@ function arg(name: string, fallback: number): number {
 }
 
 /** Starts `serve.ts <args>` and resolves with the JSON line it prints when ready. */
-function child<T>(args: string[]): Promise<{ proc: ChildProcess; info: T }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+function child<T>(args: string[], nodeFlags: string[] = []): Promise<{ proc: ChildProcess; info: T }> {
+  const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SERVE, ...args], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout! });
     lines.once('line', (line) => resolve({ proc, info: JSON.parse(line) as T }));
@@ -52,23 +60,50 @@ function end(proc: ChildProcess): Promise<void> {
   });
 }
 
-async function measure(name: string, t: Target, rate: number, seconds: number): Promise<Row> {
+/** CPU µs per request of `pid` over `run`, from /proc (undefined off Linux). */
+async function cpuPerRequest<T extends { requests: number }>(
+  pids: Array<number | undefined>,
+  run: () => Promise<T>,
+): Promise<{ result: T; us: Array<number | undefined> }> {
+  const before = pids.map((p) => (p === undefined ? undefined : treeCpuMicros(p)));
+  const result = await run();
+  const us = pids.map((p, i) => {
+    const a = before[i];
+    const b = p === undefined ? undefined : treeCpuMicros(p);
+    return a === undefined || b === undefined ? undefined : (b - a) / result.requests;
+  });
+  return { result, us };
+}
+
+async function measure(
+  name: string,
+  t: Target,
+  rate: number,
+  seconds: number,
+  pids: { proxy?: number; backend?: number },
+): Promise<Row> {
   await openLoop(t, rate, 1); // warm connections and JIT
-  const latency = await openLoop(t, rate, seconds);
+  const { result: latency, us } = await cpuPerRequest([pids.proxy, pids.backend], () => openLoop(t, rate, seconds));
   const maxRps = await closedLoop(t, CONCURRENCY, 5);
-  console.error(`${name}: p50 ${latency.p50.toFixed(3)} ms, ${maxRps.toFixed(0)} req/s`);
-  return { name, latency, maxRps };
+  const row: Row = { name, latency, maxRps };
+  if (us[0] !== undefined) row.cpuUsPerRequest = us[0];
+  if (us[1] !== undefined) row.backendCpuUsPerRequest = us[1];
+  console.error(
+    `${name}: p50 ${latency.p50.toFixed(3)} ms, ${maxRps.toFixed(0)} req/s, CPU/request ${row.cpuUsPerRequest?.toFixed(0) ?? '?'} µs (backend ${row.backendCpuUsPerRequest?.toFixed(0) ?? '?'} µs)`,
+  );
+  return row;
 }
 
 function table(rows: readonly Row[], rate: number): string {
   const f = (n: number | undefined): string => (n === undefined ? '—' : n.toFixed(3));
   const out = [
-    `| Path (GET /get, ${rate} req/s open loop) | p50 ms | p90 ms | p99 ms | added p50 ms | errors | max req/s (${CONCURRENCY} in flight) |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| Path (GET /get, ${rate} req/s open loop) | p50 ms | p90 ms | p99 ms | added p50 ms | errors | max req/s (${CONCURRENCY} in flight) | proxy CPU µs/request |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
+    const cpu = r.cpuUsPerRequest === undefined ? '—' : r.cpuUsPerRequest.toFixed(0);
     out.push(
-      `| ${r.name} | ${f(r.latency.p50)} | ${f(r.latency.p90)} | ${f(r.latency.p99)} | ${f(r.addedP50Ms)} | ${r.latency.errors} | ${r.maxRps.toFixed(0)} |`,
+      `| ${r.name} | ${f(r.latency.p50)} | ${f(r.latency.p90)} | ${f(r.latency.p99)} | ${f(r.addedP50Ms)} | ${r.latency.errors} | ${r.maxRps.toFixed(0)} | ${cpu} |`,
     );
   }
   return out.join('\n');
@@ -87,12 +122,18 @@ function writeSection(body: string): void {
 async function main(): Promise<void> {
   const rate = arg('--rate', 200);
   const seconds = arg('--seconds', 10);
+  // --cpu-prof DIR: the gateway stack process writes a V8 CPU profile there when it exits.
+  const profIndex = process.argv.indexOf('--cpu-prof');
+  const profDir = profIndex >= 0 ? process.argv[profIndex + 1] : undefined;
   const procs: ChildProcess[] = [];
   let nginx: RunningNginx | undefined;
   try {
     const httpbin = await child<{ port: number }>(['httpbin']);
     procs.push(httpbin.proc);
-    const stack = await child<{ address: string; port: number }>(['stack', String(httpbin.info.port)]);
+    const stack = await child<{ address: string; port: number }>(
+      ['stack', String(httpbin.info.port)],
+      profDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profDir)}`] : [],
+    );
     procs.push(stack.proc);
     const rows: Row[] = [];
     const direct = await measure(
@@ -100,6 +141,7 @@ async function main(): Promise<void> {
       { address: '127.0.0.1', port: httpbin.info.port, host: HOST, path: '/get' },
       rate,
       seconds,
+      { backend: httpbin.proc.pid },
     );
     rows.push(direct);
     const gw = await measure(
@@ -107,6 +149,7 @@ async function main(): Promise<void> {
       { address: stack.info.address, port: stack.info.port, host: HOST, path: '/get' },
       rate,
       seconds,
+      { proxy: stack.proc.pid, backend: httpbin.proc.pid },
     );
     rows.push(gw);
     let bin = findNginx();
@@ -120,6 +163,7 @@ async function main(): Promise<void> {
           { address: '127.0.0.1', port: nginx.port, host: HOST, path: '/get' },
           rate,
           seconds,
+          { proxy: nginx.pid, backend: httpbin.proc.pid },
         ),
       );
     } else {
@@ -142,6 +186,13 @@ async function main(): Promise<void> {
         ? `Local gateway vs nginx: p50 latency ×${ratios.p50VsNginx.toFixed(2)}, peak req/s ×${ratios.maxRpsVsNginx.toFixed(2)}.`
         : nginxNote,
     ];
+    if (gw.cpuUsPerRequest !== undefined)
+      lines.push(
+        `CPU per request (from /proc, user + system, during the open loop): the gateway process ${gw.cpuUsPerRequest.toFixed(0)} µs` +
+          (nginxRow?.cpuUsPerRequest !== undefined ? `, nginx ${nginxRow.cpuUsPerRequest.toFixed(0)} µs` : '') +
+          (gw.backendCpuUsPerRequest !== undefined ? `, httpbin ${gw.backendCpuUsPerRequest.toFixed(0)} µs` : '') +
+          '.',
+      );
     const load = loadavg()[0] ?? 0;
     if (load > cpus().length) {
       lines.push(
@@ -155,6 +206,9 @@ async function main(): Promise<void> {
       cpu: cpus()[0]?.model ?? '',
       loadavg: loadavg().map((x) => Number(x.toFixed(2))),
     };
+    lines.push(`Load average during the run (1/5/15 min): ${env.loadavg.join(' / ')} on ${env.cpus} CPUs.`);
+    console.log(lines.at(-1));
+    if (process.argv.includes('--no-write')) return;
     mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true });
     writeFileSync(
       path.join(ROOT, 'bench-results/gateway.json'),

@@ -35,9 +35,21 @@ export interface AccessLogEntry {
 /** Receives access log entries. */
 export type AccessLogSink = (entry: AccessLogEntry) => void;
 
-/** A sink writing JSON lines to a stream (file, stdout, a pipe the console reads). */
+/**
+ * A sink writing JSON lines to a stream (file, stdout, a pipe the console reads). Entries are
+ * serialised and written together once per event-loop turn, off the request path: one write
+ * per burst instead of a JSON.stringify and a write per request.
+ */
 export function jsonLinesSink(out: Writable): AccessLogSink {
+  let pending: AccessLogEntry[] = [];
+  const flush = (): void => {
+    const batch = pending;
+    pending = [];
+    let text = '';
+    for (const e of batch) text += `${JSON.stringify(e)}\n`;
+    if (out.writable) out.write(text);
+  };
   return (entry) => {
-    out.write(`${JSON.stringify(entry)}\n`);
+    if (pending.push(entry) === 1) setImmediate(flush);
   };
 }

@@ -18,15 +18,12 @@ export function stripHopByHop(
   headers: IncomingHttpHeaders,
   opts: { keepUpgrade?: boolean; keepTeTrailers?: boolean } = {},
 ): OutgoingHttpHeaders {
-  const named = new Set<string>();
-  const conn = headers.connection;
-  for (const token of (Array.isArray(conn) ? conn.join(',') : (conn ?? '')).split(',')) {
-    const t = token.trim().toLowerCase();
-    if (t) named.add(t);
-  }
+  // Runs twice per proxied request: no Set unless `Connection` names more than keep-alive/close.
+  const named = connectionNamed(headers.connection);
   const out: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || name.startsWith(':')) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || name.charCodeAt(0) === 58 /* ':' */) continue;
     const lower = name.toLowerCase();
     if (opts.keepUpgrade && lower === 'upgrade') {
       out.upgrade = String(value);
@@ -36,11 +33,25 @@ export function stripHopByHop(
       out[lower] = 'trailers';
       continue;
     }
-    if (HOP_BY_HOP.has(lower) || named.has(lower) || lower.startsWith('proxy-')) continue;
+    if (HOP_BY_HOP.has(lower) || named?.has(lower) || lower.startsWith('proxy-')) continue;
     out[lower] = value;
   }
   if (opts.keepUpgrade) out.connection = 'upgrade';
   return out;
+}
+
+/** Header names listed in `Connection` (RFC 9110 §7.6.1), or undefined when there are none to drop. */
+function connectionNamed(conn: string | string[] | undefined): Set<string> | undefined {
+  if (conn === undefined) return undefined;
+  const text = (Array.isArray(conn) ? conn.join(',') : conn).toLowerCase();
+  // The common values name only hop-by-hop headers already dropped.
+  if (text === 'keep-alive' || text === 'close' || text === 'upgrade') return undefined;
+  const named = new Set<string>();
+  for (const token of text.split(',')) {
+    const t = token.trim();
+    if (t) named.add(t);
+  }
+  return named;
 }
 
 /**

@@ -8,7 +8,8 @@ import type { AccessLogEntry, AccessLogSink } from './access-log';
 import type { AnyRequest, AnyResponse, ConnectionInfo } from './binding';
 import { addForwarded, applyHeaderOps, stripHopByHop } from './headers';
 import { mirrorRequest } from './mirror';
-import type { Endpoint, ForwardPlan, Planner, RequestInfo, UpstreamTarget } from './plan';
+import { isoTime } from './clock';
+import type { Endpoint, ForwardPlan, Plan, Planner, RequestInfo, UpstreamTarget } from './plan';
 import { ERROR_BODIES, SERVER_NAME, sendSimple } from './respond';
 import { requestHasBody, requestInfo } from './request-info';
 import { UpstreamError, UpstreamPool, type Attempt, type UpstreamResponse } from './upstream';
@@ -32,6 +33,16 @@ export interface Proxy {
   onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, conn: ConnectionInfo): void;
   /** Closes pooled upstream connections. */
   close(): void;
+}
+
+/** Per-request state shared by the stages of one exchange. */
+interface Exchange {
+  t0: number;
+  entry: AccessLogEntry;
+  /** Set once the exchange is over for the proxy (client gone, request timeout answered). */
+  done: boolean;
+  current: Attempt | undefined;
+  requestTimer: NodeJS.Timeout | undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -60,14 +71,8 @@ export function createProxy(opts: ProxyOptions): Proxy {
     return headers;
   }
 
-  async function forward(
-    req: AnyRequest,
-    res: AnyResponse,
-    info: RequestInfo,
-    plan: ForwardPlan,
-    entry: AccessLogEntry,
-    t0: number,
-  ): Promise<void> {
+  async function forward(req: AnyRequest, res: AnyResponse, info: RequestInfo, plan: ForwardPlan, ex: Exchange): Promise<void> {
+    const entry = ex.entry;
     entry.backend = plan.target.name;
     if (plan.target.endpoints.length === 0) return sendSimple(res, 503, ERROR_BODIES.noEndpoints, {}, plan.responseHeaders);
     const headers = upstreamHeaders(req, info, plan, false);
@@ -88,24 +93,17 @@ export function createProxy(opts: ProxyOptions): Proxy {
     // A streamed body cannot be replayed, so retries apply only to body-less requests.
     const maxAttempts = 1 + (plan.retry && !hasBody ? (plan.retry.attempts ?? 1) : 0);
     const requestMs = plan.timeouts?.requestMs;
-    const deadline = requestMs ? t0 + requestMs : undefined;
-    let current: Attempt | undefined;
-    let done = false;
-    const requestTimer = requestMs
-      ? setTimeout(() => {
-          done = true;
-          current?.abort();
-          entry.error = 'request timeout';
-          sendSimple(res, 504, ERROR_BODIES.timeout);
-        }, requestMs)
-      : undefined;
-    res.once('close', () => {
-      clearTimeout(requestTimer);
-      if (!res.writableFinished) current?.abort();
-      done = true;
-    });
+    const deadline = requestMs ? ex.t0 + requestMs : undefined;
+    if (requestMs && !ex.done) {
+      ex.requestTimer = setTimeout(() => {
+        ex.done = true;
+        ex.current?.abort();
+        entry.error = 'request timeout';
+        sendSimple(res, 504, ERROR_BODIES.timeout);
+      }, requestMs);
+    }
 
-    for (let attempt = 1; attempt <= maxAttempts && !done; attempt++) {
+    for (let attempt = 1; attempt <= maxAttempts && !ex.done; attempt++) {
       const endpoint = pick(plan.target);
       entry.endpoint = `${endpoint.host}:${endpoint.port}`;
       entry.attempts = attempt;
@@ -115,14 +113,15 @@ export function createProxy(opts: ProxyOptions): Proxy {
         Math.min(plan.timeouts?.backendRequestMs ?? (requestMs ? Infinity : defaultTimeout), remaining),
       );
       const started = Date.now();
-      current = pool.start({ endpoint, protocol: plan.target.protocol, method: info.method, path, headers, timeoutMs });
+      const current = pool.start({ endpoint, protocol: plan.target.protocol, method: info.method, path, headers, timeoutMs });
+      ex.current = current;
       if (hasBody) req.pipe(current.sink);
       else current.sink.end();
       let up: UpstreamResponse;
       try {
         up = await current.response;
       } catch (err) {
-        if (done) return;
+        if (ex.done) return;
         const e = err instanceof UpstreamError ? err : new UpstreamError('reset', String(err));
         if (e.reason !== 'timeout' && attempt < maxAttempts) {
           await sleep(plan.retry?.backoffMs ?? 0);
@@ -131,48 +130,68 @@ export function createProxy(opts: ProxyOptions): Proxy {
         entry.error = e.message;
         return sendSimple(res, e.reason === 'timeout' ? 504 : 502, ERROR_BODIES[e.reason]);
       }
-      if (done) return void up.body.resume();
+      if (ex.done) return void up.body.resume();
       if (plan.retry?.codes.includes(up.status) && attempt < maxAttempts) {
         up.body.resume();
         await sleep(plan.retry.backoffMs ?? 0);
         continue;
       }
       entry.upstreamServiceTimeMs = Date.now() - started;
-      return relay(res, up, plan, entry.upstreamServiceTimeMs, () => clearTimeout(requestTimer));
+      return relay(res, up, plan, entry.upstreamServiceTimeMs, ex);
     }
+  }
+
+  function execute(req: AnyRequest, res: AnyResponse, info: RequestInfo, plan: Plan, ex: Exchange): void | Promise<void> {
+    Object.assign(ex.entry, plan.meta);
+    if (plan.kind === 'direct') return sendSimple(res, plan.status, plan.body ?? '', plan.headers, plan.responseHeaders);
+    if (plan.kind === 'redirect') return sendSimple(res, plan.status, '', { location: plan.location }, plan.responseHeaders);
+    return forward(req, res, info, plan, ex);
   }
 
   return {
     onRequest(req, res, conn) {
       const info = requestInfo(req, conn);
       const t0 = Date.now();
-      const entry: AccessLogEntry = {
-        time: new Date(t0).toISOString(),
-        status: 0,
-        durationMs: 0,
-        method: info.method,
-        host: info.host,
-        path: info.path,
-        protocol: `HTTP/${req.httpVersion}`,
+      const ex: Exchange = {
+        t0,
+        entry: {
+          time: isoTime(t0),
+          status: 0,
+          durationMs: 0,
+          method: info.method,
+          host: info.host,
+          path: info.path,
+          protocol: `HTTP/${req.httpVersion}`,
+        },
+        done: false,
+        current: undefined,
+        requestTimer: undefined,
       };
+      // One listener per request does the bookkeeping of every stage (timers, abort, log).
       res.once('close', () => {
+        clearTimeout(ex.requestTimer);
+        if (!res.writableFinished) ex.current?.abort();
+        ex.done = true;
+        const entry = ex.entry;
         entry.status = res.headersSent ? res.statusCode : 0;
         entry.durationMs = Date.now() - t0;
         log(entry);
       });
-      Promise.resolve()
-        .then(() => opts.planner(info))
-        .then((plan) => {
-          Object.assign(entry, plan.meta);
-          if (plan.kind === 'direct') return sendSimple(res, plan.status, plan.body ?? '', plan.headers, plan.responseHeaders);
-          if (plan.kind === 'redirect')
-            return sendSimple(res, plan.status, '', { location: plan.location }, plan.responseHeaders);
-          return forward(req, res, info, plan, entry, t0);
-        })
-        .catch((err: unknown) => {
-          entry.error = err instanceof Error ? err.message : String(err);
-          sendSimple(res, 500, ERROR_BODIES.internal);
-        });
+      const fail = (err: unknown): void => {
+        ex.entry.error = err instanceof Error ? err.message : String(err);
+        sendSimple(res, 500, ERROR_BODIES.internal);
+      };
+      // The runtime's planner is synchronous: no promise hop unless a planner returns one.
+      try {
+        const planned = opts.planner(info);
+        const run =
+          planned instanceof Promise
+            ? planned.then((plan) => execute(req, res, info, plan, ex))
+            : execute(req, res, info, planned, ex);
+        if (run) run.catch(fail);
+      } catch (err) {
+        fail(err);
+      }
     },
     onUpgrade(req, socket, head, conn) {
       const info = requestInfo(req, conn);
@@ -193,7 +212,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
 }
 
 /** Streams an upstream response downstream with the gateway's headers added. */
-function relay(res: AnyResponse, up: UpstreamResponse, plan: ForwardPlan, serviceMs: number, onEnd: () => void): void {
+function relay(res: AnyResponse, up: UpstreamResponse, plan: ForwardPlan, serviceMs: number, ex: Exchange): void {
   const headers = stripHopByHop(up.headers);
   headers['x-envoy-upstream-service-time'] = String(serviceMs);
   headers.server = SERVER_NAME;
@@ -204,6 +223,6 @@ function relay(res: AnyResponse, up: UpstreamResponse, plan: ForwardPlan, servic
   up.body.once('close', () => {
     if (!up.body.readableEnded) res.destroy();
   });
-  up.body.once('end', onEnd);
+  up.body.once('end', () => clearTimeout(ex.requestTimer));
   up.body.pipe(res as NodeJS.WritableStream);
 }

@@ -21,9 +21,8 @@ export function requestHasBody(req: AnyRequest): boolean {
 /** The planner's input for one request on one connection. */
 export function requestInfo(req: AnyRequest, conn: ConnectionInfo): RequestInfo {
   const socket = req.socket as Partial<TLSSocket> | undefined;
-  const sni = typeof socket?.servername === 'string' && socket.servername ? socket.servername : undefined;
-  const version = req.httpVersion === '2.0' ? '2.0' : req.httpVersion === '1.0' ? '1.0' : '1.1';
-  return {
+  const v = req.httpVersion;
+  const info: RequestInfo = {
     scheme: conn.protocol === 'HTTPS' ? 'https' : 'http',
     host: requestHost(req),
     port: conn.port,
@@ -31,8 +30,11 @@ export function requestInfo(req: AnyRequest, conn: ConnectionInfo): RequestInfo 
     method: req.method ?? 'GET',
     path: req.url ?? '/',
     headers: req.headers,
-    ...(sni ? { sni } : {}),
     remoteAddress: socket?.remoteAddress ?? '',
-    httpVersion: version,
+    httpVersion: v === '2.0' ? '2.0' : v === '1.0' ? '1.0' : '1.1',
   };
+  // Plain TCP sockets have no servername; only set it when the TLS client sent SNI.
+  const sni = conn.protocol === 'HTTPS' ? socket?.servername : undefined;
+  if (typeof sni === 'string' && sni) info.sni = sni;
+  return info;
 }

@@ -44,6 +44,8 @@ export interface Attempt {
   abort(): void;
 }
 
+const noTrailers = (): void => undefined;
+
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ENOTFOUND']);
 
 function classify(err: unknown): UpstreamError {
@@ -54,7 +56,7 @@ function classify(err: unknown): UpstreamError {
 
 /** Connection pools of one proxy; `close` tears them down. */
 export class UpstreamPool {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' });
   private readonly sessions = new Map<string, http2.ClientHttp2Session>();
 
   private session(ep: Endpoint): http2.ClientHttp2Session {
@@ -71,18 +73,27 @@ export class UpstreamPool {
 
   /** Starts one attempt. */
   start(req: AttemptRequest): Attempt {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new UpstreamError('timeout', 'upstream request timeout')), req.timeoutMs);
-    });
     const attempt = req.protocol === 'h2c' ? this.startH2(req) : this.startH1(req);
-    const response = Promise.race([attempt.response, timeout])
-      .catch((err: unknown) => {
+    // One timer and one promise per attempt (no race against a second promise): this runs on
+    // every proxied request.
+    const response = new Promise<UpstreamResponse>((resolve, reject) => {
+      const timer = setTimeout(() => {
         attempt.abort();
-        throw classify(err);
-      })
-      .finally(() => clearTimeout(timer));
-    return { ...attempt, response };
+        reject(new UpstreamError('timeout', 'upstream request timeout'));
+      }, req.timeoutMs);
+      attempt.response.then(
+        (res) => {
+          clearTimeout(timer);
+          resolve(res);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          attempt.abort();
+          reject(classify(err));
+        },
+      );
+    });
+    return { sink: attempt.sink, response, abort: attempt.abort };
   }
 
   private startH1(req: AttemptRequest): Attempt {
@@ -96,7 +107,7 @@ export class UpstreamPool {
     });
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
       up.once('response', (res) =>
-        resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: () => undefined }),
+        resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: noTrailers }),
       );
       up.on('error', reject);
     });

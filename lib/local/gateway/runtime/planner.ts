@@ -14,6 +14,9 @@ export interface RoutingState {
   resolve: BackendResolver;
 }
 
+/** The data plane never needs the engine's explanation of losing candidates. */
+const NO_EXPLAIN = { explain: false } as const;
+
 /** gRPC over HTTP/2: `content-type: application/grpc[+proto|…]` (gRPC over HTTP/2 protocol spec). */
 function isGrpc(info: RequestInfo): boolean {
   const ct = info.headers['content-type'];
@@ -31,22 +34,24 @@ function grpcTarget(path: string): { service: string; method: string } | undefin
  * (UNIMPLEMENTED) an HTTPRoute may still carry it, as gRPC is plain HTTP/2 to an HTTPRoute.
  */
 export function decide(table: RouteTable, info: RequestInfo): RoutingDecision {
-  const base = {
-    scheme: info.scheme,
-    host: info.host,
-    port: info.port,
-    headers: info.headers,
-    address: info.address,
-    ...(info.sni ? { sni: info.sni } : {}),
-  };
+  // RequestInfo is already an HttpRequestInput (scheme, host, port, method, path, headers, sni,
+  // address): passed as is, with no per-request copy.
   const target = isGrpc(info) ? grpcTarget(info.path) : undefined;
   if (target) {
-    const g = routeGrpc(table, { ...base, ...target }, { explain: false });
+    const base = {
+      scheme: info.scheme,
+      host: info.host,
+      port: info.port,
+      headers: info.headers,
+      address: info.address,
+      ...(info.sni ? { sni: info.sni } : {}),
+    };
+    const g = routeGrpc(table, { ...base, ...target }, NO_EXPLAIN);
     if (g.outcome === 'forward' || g.grpcStatus !== 12) return g;
-    const h = routeHttp(table, { ...base, method: info.method, path: info.path }, { explain: false });
+    const h = routeHttp(table, info, NO_EXPLAIN);
     return h.outcome === 'direct-response' && h.status === 404 ? g : h;
   }
-  return routeHttp(table, { ...base, method: info.method, path: info.path }, { explain: false });
+  return routeHttp(table, info, NO_EXPLAIN);
 }
 
 /** A planner reading the current state through `state()` at the start of each request. */

@@ -47,6 +47,8 @@ function freePort(): Promise<number> {
 export interface RunningNginx {
   port: number;
   version: string;
+  /** The master process (its worker is its child). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ http {
   return {
     port,
     version,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {
