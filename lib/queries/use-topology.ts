@@ -20,6 +20,23 @@ export function useTopology(initial: TopologyData) {
   });
 }
 
+/** A node's focused paths only (detail pages); refetched on every watch batch like the whole graph. */
+export function useFocusedTopology(initial: TopologyData, focus: string, collapse: boolean) {
+  return useQuery({
+    queryKey: k8sKeys.derived({ context: initial.context, view: `topology focus ${focus}${collapse ? ' collapsed' : ''}` }),
+    queryFn: async ({ signal }): Promise<TopologyData> => {
+      const q = new URLSearchParams({ context: initial.context, focus, ...(collapse ? { collapse: '1' } : {}) });
+      const res = await fetch(`/api/topology?${q.toString()}`, { signal, cache: 'no-store' });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { message?: string };
+        throw new Error(body.message ?? `Reading the traffic paths failed with HTTP ${res.status}; they may be out of date.`);
+      }
+      return (await res.json()) as TopologyData;
+    },
+    initialData: initial,
+  });
+}
+
 /** What the trace box sends. */
 export interface TraceQuery {
   url: string;

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { FocusedTopologySection, hasFocusedTopology } from '@/app/(console)/topology/_components/focused-section';
 import { DetailPage } from '@/components/resources/detail-page';
 import { RevisionHistory } from '@/components/revisions/revision-history';
 import { isFormKind } from '@/lib/authoring/form-kinds';
@@ -32,8 +34,23 @@ export function detailRoute(kind: KindName) {
       const { tab } = await searchParams;
       const details = await loadDetails(kind, namespace, name);
       if (!details) notFound();
-      const page = (
+      // Gateways and routes show their traffic paths on the overview (streamed: the page does not wait for them).
+      const paths =
+        hasFocusedTopology(kind) && namespace && !('error' in details) && (!tab || tab === 'overview') ? (
+          <Suspense fallback={<p className="loading">Loading the traffic paths…</p>}>
+            <FocusedTopologySection kind={kind} namespace={namespace} name={name} />
+          </Suspense>
+        ) : undefined;
+      const detail = (
         <DetailPage details={details} kind={kind} {...(namespace ? { namespace } : {})} name={name} {...(tab ? { tab } : {})} />
+      );
+      const page = paths ? (
+        <>
+          {detail}
+          {paths}
+        </>
+      ) : (
+        detail
       );
       // Kinds with a form also show their recorded revisions (edit, diff, roll back).
       if (!isFormKind(kind) || 'error' in details || (tab && tab !== 'overview')) return page;
