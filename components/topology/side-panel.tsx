@@ -1,7 +1,9 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { displayName, kindLabel, nodeHref } from '@/lib/topology/links';
+import { pickRequest, type PickedRequest } from '@/lib/topology/pick-request';
 import type { TracePath } from '@/lib/topology/trace-path';
 import type { TraceResponse, ViewModel } from '@/lib/topology/types';
 import styles from './topology.module.css';
@@ -14,6 +16,10 @@ export interface SidePanelProps {
   trace?: { path: TracePath; response: TraceResponse } | { error: string } | { loading: true };
   onFocus(id: string | undefined): void;
   onSelect(id: string | undefined): void;
+  /** Fills the trace box with a request the selected listener, route or rule accepts. */
+  onPick?(q: PickedRequest): void;
+  /** Shown under the trace result (the one-click send for real). */
+  traceActions?: ReactNode;
 }
 
 function TraceResult({ trace }: { trace: NonNullable<SidePanelProps['trace']> }) {
@@ -94,8 +100,9 @@ function TraceResult({ trace }: { trace: NonNullable<SidePanelProps['trace']> })
 }
 
 /** Details of the selected node (health, reason, edges in and out) and the traced request's path. */
-export function SidePanel({ view, selected, focus, trace, onFocus, onSelect }: SidePanelProps) {
+export function SidePanel({ view, selected, focus, trace, onFocus, onSelect, onPick, traceActions }: SidePanelProps) {
   const node = selected ? view.nodes.find((n) => n.id === selected) : undefined;
+  const pick = node && onPick ? pickRequest(view, node.id) : undefined;
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
   const name = (id: string) => {
     const n = byId.get(id);
@@ -108,6 +115,7 @@ export function SidePanel({ view, selected, focus, trace, onFocus, onSelect }: S
         <section aria-label="Trace result">
           <h2>Trace</h2>
           <TraceResult trace={trace} />
+          {traceActions}
         </section>
       ) : null}
       {node ? (
@@ -141,6 +149,18 @@ export function SidePanel({ view, selected, focus, trace, onFocus, onSelect }: S
                 </>
               ) : null}
             </dl>
+          ) : null}
+          {pick && onPick ? (
+            <p>
+              <button
+                type="button"
+                className="button-quiet"
+                aria-label={`Fill the trace box with ${pick.method} ${pick.url}`}
+                onClick={() => onPick(pick)}
+              >
+                Trace <code>{pick.method}</code> <code>{pick.url}</code>
+              </button>
+            </p>
           ) : null}
           <div className={styles.panelActions}>
             {focus === node.id ? (

@@ -1,12 +1,14 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { PickedRequest } from '@/lib/topology/pick-request';
 import { tracePath } from '@/lib/topology/trace-path';
 import type { TopologyData } from '@/lib/topology/types';
 import { useTopology, useTrace } from '@/lib/queries/use-topology';
 import { ExportButtons } from './export-buttons';
 import { FiltersBar } from './filters-bar';
+import { SendForReal } from './send-for-real';
 import { SidePanel } from './side-panel';
 import { TopologyTable } from './topology-table';
 import { TraceBox } from './trace-box';
@@ -44,6 +46,9 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
     () => (traced.data ? tracePath(view, traced.data.decision, traced.data.noMatch) : undefined),
     [traced.data, view],
   );
+  // A request picked from the graph fills the trace box (a fresh box each time, focused for review).
+  const [draft, setDraft] = useState<{ n: number; q: PickedRequest }>();
+  const pick = useCallback((q: PickedRequest) => setDraft((d) => ({ n: (d?.n ?? 0) + 1, q })), []);
   const select = useCallback((id: string | undefined) => update({ selected: id }), [update]);
   const focus = useCallback((id: string | undefined) => update({ focus: id, selected: id }), [update]);
   const onViewport = useCallback(
@@ -64,17 +69,20 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
     <div className={styles.page}>
       <FiltersBar state={state} namespaces={data.namespaces} gateways={data.gateways} onChange={update} />
       <TraceBox
-        key={`${state.trace ?? ''}|${state.method ?? ''}`}
+        key={`${state.trace ?? ''}|${state.method ?? ''}|${draft?.n ?? 0}`}
+        {...(draft ? { draft: draft.q } : {})}
         {...(state.trace ? { url: state.trace } : {})}
         {...(state.method ? { method: state.method } : {})}
         {...(state.headers ? { headers: state.headers } : {})}
-        onTrace={(q) =>
+        onTrace={(q) => {
+          // Once traced (or cleared), the URL holds the request: the picked draft has served.
+          setDraft(undefined);
           update(
             q
               ? { trace: q.url, method: q.method, headers: q.headers.length ? q.headers : undefined }
               : { trace: undefined, method: undefined, headers: undefined },
-          )
-        }
+          );
+        }}
       />
       <div className={styles.bar}>
         <div className="tabs" role="tablist" aria-label="Topology views">
@@ -164,6 +172,19 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
           {...(panelTrace ? { trace: panelTrace } : {})}
           onFocus={focus}
           onSelect={select}
+          onPick={pick}
+          {...(traced.data && state.trace
+            ? {
+                traceActions: (
+                  <SendForReal
+                    key={`${state.method ?? 'GET'} ${state.trace}`}
+                    context={data.context}
+                    response={traced.data}
+                    verifyHref={`/verify?url=${encodeURIComponent(state.trace)}${state.method && state.method !== 'GET' ? `&method=${state.method}` : ''}`}
+                  />
+                ),
+              }
+            : {})}
         />
       </div>
     </div>

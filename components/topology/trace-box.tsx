@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import styles from './topology.module.css';
 
 /** Props of {@link TraceBox}. */
@@ -8,16 +8,23 @@ export interface TraceBoxProps {
   url?: string;
   method?: string;
   headers?: string[];
+  /** A request picked from the graph: fills the fields (not yet traced). */
+  draft?: { url: string; method: string; headers: string[] };
   onTrace(q: { url: string; method: string; headers: string[] } | undefined): void;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 /** The request tracing form: URL, method and headers → the engine's routing decision on the graph. */
-export function TraceBox({ url, method, headers, onTrace }: TraceBoxProps) {
-  const [u, setU] = useState(url ?? '');
-  const [m, setM] = useState(method ?? 'GET');
-  const [h, setH] = useState((headers ?? []).join('\n'));
+export function TraceBox({ url, method, headers, draft, onTrace }: TraceBoxProps) {
+  const [u, setU] = useState(draft?.url ?? url ?? '');
+  const [m, setM] = useState(draft?.method ?? method ?? 'GET');
+  const [h, setH] = useState((draft?.headers ?? headers ?? []).join('\n'));
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // A request picked from the graph lands here for review: put the reader on it.
+    if (draft) input.current?.focus();
+  }, [draft]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const lines = h
@@ -31,6 +38,7 @@ export function TraceBox({ url, method, headers, onTrace }: TraceBoxProps) {
       <label className={styles.traceUrl}>
         Request URL
         <input
+          ref={input}
           type="text"
           value={u}
           onChange={(e) => setU(e.target.value)}
@@ -71,7 +79,7 @@ export function TraceBox({ url, method, headers, onTrace }: TraceBoxProps) {
             className="button-quiet"
             href={`/verify?url=${encodeURIComponent(url)}${method && method !== 'GET' ? `&method=${method}` : ''}`}
           >
-            Send for real
+            Open in Verify
           </a>
         ) : null}
       </div>

@@ -42,7 +42,15 @@ export function collapseRules(model: ViewModel): ViewModel {
       if (next !== health && r.reason) reason = `${r.label}: ${r.reason}`;
       health = next;
     }
-    nodes.push({ ...n, health, ...(reason ? { reason } : {}), rules: own.map((r) => r.label) });
+    // The first rule's sample request stays reachable, so "pick a host and path" works on a collapsed route.
+    const detail = { ...own[0]?.detail, ...n.detail };
+    nodes.push({
+      ...n,
+      health,
+      ...(reason ? { reason } : {}),
+      ...(Object.keys(detail).length ? { detail } : {}),
+      rules: own.map((r) => r.label),
+    });
   }
 
   const merged = new Map<string, ViewEdge>();

@@ -1,5 +1,5 @@
 /** Topology model of the Gateway API engine. */
 export * from './model';
 export { buildTopology } from './build-topology';
-export { httpRuleText, grpcRuleText } from './match-text';
+export { httpRuleText, grpcRuleText, httpRuleSample, type RuleSample } from './match-text';
 export { ids as topologyIds } from './gateway-nodes';

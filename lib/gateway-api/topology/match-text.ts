@@ -31,3 +31,35 @@ export function grpcRuleText(rule: GRPCRouteRule): string {
     })
     .join(' | ');
 }
+
+/** A concrete request a rule's first match accepts: what "pick a host and path from the graph" fills in. */
+export interface RuleSample {
+  /** Path with the match's exact query parameters; absent when the path is a regular expression. */
+  path?: string;
+  method?: string;
+  /** `name: value` lines for the match's Exact header matches. */
+  headers: string[];
+}
+
+/**
+ * A request the first match of an HTTPRoute rule accepts. Exact and
+ * PathPrefix values are themselves matching paths (a prefix matches itself,
+ * HTTPPathMatch); RegularExpression paths and header/query regexes have no
+ * obvious sample and are left out. A rule without matches matches `/`.
+ * @see https://gateway-api.sigs.k8s.io/reference/spec/#httproutematch
+ */
+export function httpRuleSample(rule: HTTPRouteRule): RuleSample {
+  const m = rule.matches?.[0];
+  if (!m) return { path: '/', headers: [] };
+  const type = m.path?.type ?? 'PathPrefix';
+  const base = type === 'RegularExpression' ? undefined : (m.path?.value ?? '/');
+  const query = (m.queryParams ?? [])
+    .filter((q) => q.type !== 'RegularExpression')
+    .map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(q.value)}`)
+    .join('&');
+  return {
+    ...(base !== undefined ? { path: query ? `${base}?${query}` : base } : {}),
+    ...(m.method ? { method: m.method } : {}),
+    headers: (m.headers ?? []).filter((h) => h.type !== 'RegularExpression').map((h) => `${h.name}: ${h.value}`),
+  };
+}

@@ -7,7 +7,7 @@ import type { AnyRoute, Attachment, ResolvedRule, RouteKind, RouteStatus } from 
 import { GATEWAY_GROUP, keyOf, objectKey } from '../types';
 import type { GraphBuilder } from './graph-builder';
 import { ids } from './gateway-nodes';
-import { grpcRuleText, httpRuleText } from './match-text';
+import { grpcRuleText, httpRuleSample, httpRuleText } from './match-text';
 import type { Health } from './model';
 
 /** Adds one route with its rules, backends, and its accepted and rejected parent edges. */
@@ -89,6 +89,9 @@ export function addRoute(
         : invalid > 0
           ? `${invalid} of ${r.backends.length} backends invalid: their share of requests gets HTTP 500`
           : undefined;
+    // A request this rule accepts, so a reader can trace it from the graph (HTTP rules only).
+    const sample =
+      specRule && kind === 'HTTPRoute' ? httpRuleSample(specRule as Parameters<typeof httpRuleSample>[0]) : undefined;
     g.node({
       id: ruleId,
       kind: 'rule',
@@ -96,6 +99,15 @@ export function addRoute(
       objectKey: key,
       health: ruleHealth,
       ...(ruleReason ? { reason: ruleReason } : {}),
+      ...(sample
+        ? {
+            detail: {
+              ...(sample.path ? { samplePath: sample.path } : {}),
+              ...(sample.method ? { sampleMethod: sample.method } : {}),
+              ...(sample.headers.length ? { sampleHeaders: sample.headers.join('\n') } : {}),
+            },
+          }
+        : {}),
     });
     g.edge({ source: rid, target: ruleId, kind: 'rule', health: 'ok' });
     for (const b of r.backends) {
