@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { HealthCounts, Overview } from '@/lib/model/overview';
 import { StateBadge } from '@/components/ui/state-badge';
 
@@ -40,6 +41,12 @@ export function HealthSummary({ health, problems }: Pick<Overview, 'health' | 'p
                 {p.name}
               </strong>{' '}
               <code>{p.condition}</code> {p.message}
+              {p.links?.map((l) => (
+                <span key={l.href}>
+                  {' · '}
+                  <Link href={l.href}>{l.label}</Link>
+                </span>
+              ))}
             </li>
           ))}
         </ul>

@@ -26,6 +26,13 @@ export {
 } from './upload';
 export { summarizeCertificate } from './summary';
 export {
+  listenerCertificateProblems,
+  type ListenerCertificateProblem,
+  type ListenerCertificateProblemCode,
+  type ListenerCertificateRef,
+  type SecretFacts,
+} from './listener-problems';
+export {
   summarizeTlsSecret,
   TLS_SECRET_TYPE,
   tlsSecretManifest,

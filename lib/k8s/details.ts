@@ -8,6 +8,7 @@ import type { K8sObject } from '@/lib/model/objects';
 import { parentText } from '@/lib/model/summaries';
 import type { ClusterCache } from './cache/cluster-cache';
 import { getClusterCache } from './cache/registry';
+import { withCertificateChecks } from './certificates';
 import { compareConditions } from './compare-conditions';
 import { describeError } from './errors';
 import { k8sRequest } from './request';
@@ -41,7 +42,7 @@ export async function getObjectDetails(
     conditions,
     related:
       kind === 'Gateway'
-        ? gatewayRelated(cache, object)
+        ? await withCertificateChecks(cache, object, gatewayRelated(cache, object))
         : kind === 'HTTPRoute' || kind === 'GRPCRoute'
           ? routeRelated(cache, object)
           : [],

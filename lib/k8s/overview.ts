@@ -5,6 +5,7 @@ import type { K8sObject } from '@/lib/model/objects';
 import type { CrdCheck, HealthCounts, IngressGatewayInfo, Overview, Problem } from '@/lib/model/overview';
 import type { ClusterCache } from './cache/cluster-cache';
 import { getClusterCache } from './cache/registry';
+import { getListenerCertificateProblems } from './certificates';
 import { k8sRequest } from './request';
 
 const gatewayCrds: Array<{ resource: string; kind: string; optional: boolean }> = [
@@ -28,6 +29,7 @@ export async function getOverview(context?: string): Promise<Overview> {
   });
   const mesh = cache.get('ASMMeshConfig', 'default');
   const { health, problems } = summarize(cache);
+  problems.push(...(await certificateProblems(cache)));
   return {
     context: cache.context,
     crds: gatewayCrds.map((c) => crdCheck(c, crdList.items)),
@@ -97,6 +99,32 @@ function ingressGateways(cache: ClusterCache): IngressGatewayInfo[] {
       };
     })
     .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+}
+
+/**
+ * Certificate problems of HTTPS listeners, each linking to the Gateway and to the certificate.
+ * A failure to read them leaves the rest of the overview intact.
+ */
+async function certificateProblems(cache: ClusterCache): Promise<Problem[]> {
+  const found = await getListenerCertificateProblems(cache).catch(() => []);
+  return found.map((p) => {
+    const [gwNs = '', gwName = ''] = p.ref.gateway.split('/');
+    return {
+      severity: p.severity,
+      kind: 'Gateway',
+      namespace: gwNs,
+      name: gwName,
+      condition: `listener ${p.ref.listener}: Certificate/${p.code}`,
+      message: p.message,
+      links: [
+        { label: `Gateway ${p.ref.gateway}`, href: `/gateways/${encodeURIComponent(gwNs)}/${encodeURIComponent(gwName)}` },
+        {
+          label: `Certificate ${p.ref.namespace}/${p.ref.name}`,
+          href: `/certificates?ns=${encodeURIComponent(p.ref.namespace)}`,
+        },
+      ],
+    };
+  });
 }
 
 interface Conditioned {

@@ -44,6 +44,8 @@ export interface Problem {
   /** Condition type and reason as the status says them, e.g. `Accepted/NoMatchingListenerHostname`. */
   condition: string;
   message: string;
+  /** Where to act on it (e.g. the Gateway and the certificate of a listener certificate problem). */
+  links?: Array<{ label: string; href: string }>;
 }
 
 export interface HealthCounts {
