@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -12,6 +13,18 @@ const dataDir = (process.env.PORTICO_E2E_DATA_DIR ??= path.join(os.tmpdir(), 'po
 const legacyDataDir = (process.env.PORTICO_E2E_LEGACY_DATA_DIR ??= path.join(os.tmpdir(), 'portico-e2e-legacy'));
 process.env.PORTICO_E2E_LEGACY_URL ??= `http://127.0.0.1:${port + 1}`;
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
+// Both servers run in local mode with the same access token and session secret, so the session cookie
+// e2e/global-sign-in.ts obtains once (cookies are per host, not per port) is valid on either.
+const accessToken = (process.env.PORTICO_E2E_ACCESS_TOKEN ??= randomBytes(32).toString('base64url'));
+const sessionSecret = (process.env.PORTICO_E2E_SESSION_SECRET ??= randomBytes(32).toString('hex'));
+const sessionState = (process.env.PORTICO_E2E_SESSION_STATE ??= path.join(os.tmpdir(), `portico-e2e-session-${port}.json`));
+const auditLog = (process.env.PORTICO_E2E_AUDIT_LOG ??= `${dataDir}-audit.jsonl`);
+const auth = {
+  PORTICO_ACCESS_TOKEN: accessToken,
+  PORTICO_SESSION_SECRET: sessionSecret,
+  // A whole run must fit in one session's idle window.
+  PORTICO_SESSION_IDLE_MINUTES: '600',
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -23,8 +36,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Signs in once with the access token; every test starts signed in (security.spec.ts opts out).
+  globalSetup: './e2e/global-sign-in.ts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    storageState: sessionState,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -59,7 +75,12 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: { NEXT_TELEMETRY_DISABLED: '1', PORTICO_GATEWAY_API_VERSION: 'v1.1.0' },
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORTICO_GATEWAY_API_VERSION: 'v1.1.0',
+        ...auth,
+        PORTICO_AUDIT_LOG: auditLog,
+      },
     },
     {
       command: `npx tsx scripts/start.ts --embedded --reset --no-build --port ${port + 1} --data-dir ${legacyDataDir}`,
@@ -68,7 +89,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: { NEXT_TELEMETRY_DISABLED: '1', PORTICO_GATEWAY_API_VERSION: 'v0.6.0' },
+      env: { NEXT_TELEMETRY_DISABLED: '1', PORTICO_GATEWAY_API_VERSION: 'v0.6.0', ...auth },
     },
   ],
 });

@@ -8,6 +8,7 @@
  * existing build as it is: test runs build once, then start servers while sources may still change).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,8 +33,19 @@ const port = Number(flags.port ?? process.env.PORTICO_PORT ?? 3000);
 const host = flags.host ?? process.env.PORTICO_HOST ?? '127.0.0.1';
 const dataDir = path.resolve(flags['data-dir'] ?? process.env.PORTICO_DATA_DIR ?? path.join(root, '.portico'));
 
+/** Loopback addresses: local mode's random token is only a second lock on a console nobody else can reach. */
+const isLoopback = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost' || h.startsWith('127.');
+
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORTICO_DATA_DIR: dataDir };
+  // Local mode (issue #11): binding beyond loopback needs a token the operator chose, or another mode.
+  const mode = (process.env.PORTICO_AUTH_MODE ?? 'local').trim().toLowerCase();
+  if (mode === 'local' && !isLoopback(host) && !process.env.PORTICO_ACCESS_TOKEN?.trim())
+    throw new Error(
+      `refusing to listen on ${host} with a generated access token: set PORTICO_ACCESS_TOKEN, or PORTICO_AUTH_MODE=token, or bind 127.0.0.1`,
+    );
+  const accessToken = mode === 'local' ? process.env.PORTICO_ACCESS_TOKEN?.trim() || randomBytes(32).toString('base64url') : '';
+  if (accessToken) env.PORTICO_ACCESS_TOKEN = accessToken;
   const source = resolveKubeconfigSource({ env: process.env, home: os.homedir(), exists: (p) => fs.existsSync(p) });
   let stopStack: (() => Promise<void>) | undefined;
 
@@ -68,7 +80,12 @@ async function main() {
   next.on('exit', (code) => void shutdown(code ?? 1));
 
   await waitForHttp(`http://${host}:${port}/api/health`, 120_000, () => exited(next));
-  console.log(`\nPortico is ready: http://${host}:${port}/\n`);
+  const shown = host.includes(':') ? `[${host}]` : host;
+  console.log(
+    accessToken
+      ? `\nPortico is ready: http://${shown}:${port}/?token=${accessToken}\n`
+      : `\nPortico is ready: http://${shown}:${port}/ (sign in with a Kubernetes bearer token)\n`,
+  );
 }
 
 function exited(child: ChildProcess): boolean {

@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { revalidatePath } from 'next/cache';
 import { runManifests } from '@/lib/k8s/apply';
 import { describeError } from '@/lib/k8s/errors';
@@ -12,7 +13,7 @@ import { inputProblem, manifestsInputSchema } from '@/lib/authoring/manifest-inp
  * replaced object's previous version in its history, and reports per document like kubectl.
  * A resourceVersion newer than the one in `expected` refuses the write unless `force` is set.
  */
-export async function applyManifests(input: unknown): Promise<Result<ManifestsOutcome>> {
+export const applyManifests = guardAction('apply', async (input: unknown): Promise<Result<ManifestsOutcome>> => {
   const parsed = manifestsInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: inputProblem(parsed.error), code: 400 };
   try {
@@ -24,4 +25,4 @@ export async function applyManifests(input: unknown): Promise<Result<ManifestsOu
   } catch (err) {
     return { ok: false, error: `Could not apply the manifest: ${describeError(err)}. Check the cluster connection and retry.` };
   }
-}
+});

@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { describeError } from '@/lib/k8s/errors';
@@ -15,7 +16,7 @@ const inputSchema = z.object({
 });
 
 /** Deletes a TLS Secret the user confirmed, only if unchanged since they saw it. */
-export async function deleteTlsSecret(input: unknown): Promise<Result<null>> {
+export const deleteTlsSecret = guardAction('delete-tls-secret', async (input: unknown): Promise<Result<null>> => {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, error: `Invalid request: ${parsed.error.issues.map((i) => i.message).join('; ')}`, code: 400 };
@@ -30,4 +31,4 @@ export async function deleteTlsSecret(input: unknown): Promise<Result<null>> {
   }
   revalidatePath('/certificates');
   return { ok: true, value: null };
-}
+});

@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { runManifests } from '@/lib/k8s/apply';
 import { impactOfApply } from '@/lib/k8s/apply-impact';
 import { describeError } from '@/lib/k8s/errors';
@@ -11,7 +12,7 @@ import { inputProblem, manifestsInputSchema } from '@/lib/authoring/manifest-inp
  * Server-side dry run (`dryRun=All`) of every document, with the live and resulting objects for
  * the diff and the engine's change impact, so a reviewer sees what would break before applying.
  */
-export async function dryRunManifests(input: unknown): Promise<Result<ManifestsOutcome>> {
+export const dryRunManifests = guardAction('unaudited', async (input: unknown): Promise<Result<ManifestsOutcome>> => {
   const parsed = manifestsInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: inputProblem(parsed.error), code: 400 };
   try {
@@ -27,4 +28,4 @@ export async function dryRunManifests(input: unknown): Promise<Result<ManifestsO
   } catch (err) {
     return { ok: false, error: `Could not dry-run the manifest: ${describeError(err)}. Check the cluster connection and retry.` };
   }
-}
+});

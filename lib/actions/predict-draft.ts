@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { z } from 'zod';
 import type { PredictionLine } from '@/lib/authoring/prediction';
 import { predictDraftObject } from '@/lib/k8s/apply-predict';
@@ -15,7 +16,7 @@ const inputSchema = z.object({
 });
 
 /** The engine's live prediction for a form's draft (read-only: nothing is written). */
-export async function predictDraft(input: unknown): Promise<Result<PredictionLine[]>> {
+export const predictDraft = guardAction('unaudited', async (input: unknown): Promise<Result<PredictionLine[]>> => {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'The draft is empty or too large to predict.', code: 400 };
   try {
@@ -23,4 +24,4 @@ export async function predictDraft(input: unknown): Promise<Result<PredictionLin
   } catch (err) {
     return { ok: false, error: `Could not predict the outcome: ${describeError(err)}.` };
   }
-}
+});

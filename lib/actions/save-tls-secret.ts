@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { revalidatePath } from 'next/cache';
 import {
   generateCaAndLeaf,
@@ -26,7 +27,7 @@ export interface SavedTlsSecret {
  * PEM pair or a generated self-signed certificate. Everything is checked before anything is
  * written; the private key is never returned.
  */
-export async function saveTlsSecret(input: unknown): Promise<Result<SavedTlsSecret>> {
+export const saveTlsSecret = guardAction('save-tls-secret', async (input: unknown): Promise<Result<SavedTlsSecret>> => {
   const parsed = tlsSecretInputSchema.safeParse(input);
   if (!parsed.success)
     return {
@@ -76,7 +77,7 @@ export async function saveTlsSecret(input: unknown): Promise<Result<SavedTlsSecr
   }
   revalidatePath('/certificates');
   return { ok: true, value: { summary: checked.summary, coverage: checked.coverage } };
-}
+});
 
 async function generate(hostnames: string[], keyType: 'ecdsa-p256' | 'rsa2048', days: number, withCa: boolean) {
   if (!withCa) return generateSelfSigned({ hostnames, keyType, days });

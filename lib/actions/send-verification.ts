@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { cookies, headers } from 'next/headers';
 import { describeError } from '@/lib/k8s/errors';
 import { issuesText, sendInputSchema } from '@/lib/k8s/verify-input';
@@ -22,62 +23,65 @@ async function requestPort(): Promise<number[]> {
  * the answer with the engine's prediction. The target is discovered on the server or typed
  * by the user; either way it is resolved once and checked by the outbound guard.
  */
-export async function sendVerificationRequest(input: unknown): Promise<Result<VerifyOutcome>> {
-  const parsed = sendInputSchema.safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: `Invalid verification request: ${issuesText(parsed.error)}. Fix the field and send again.`,
-      code: 400,
-    };
-  const q = parsed.data;
-  const jar = await cookies();
-  const session = sessionId(jar.get(VERIFY_SESSION_COOKIE)?.value);
-  if (session.fresh) jar.set(VERIFY_SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', path: '/' });
-  if (!takeSend(session.id))
-    return {
-      ok: false,
-      error: 'Too many verification requests from this session: wait a few seconds, or use Verify all for many rules.',
-      code: 429,
-    };
-  try {
-    const world = await loadVerifyWorld(q.context);
-    if (!findGateway(world, q.gateway)) {
+export const sendVerificationRequest = guardAction(
+  'send-verification',
+  async (input: unknown): Promise<Result<VerifyOutcome>> => {
+    const parsed = sendInputSchema.safeParse(input);
+    if (!parsed.success)
       return {
         ok: false,
-        error: `Gateway ${q.gateway} was not found in context ${world.context}: pick a rule of an existing Gateway.`,
-        code: 404,
+        error: `Invalid verification request: ${issuesText(parsed.error)}. Fix the field and send again.`,
+        code: 400,
+      };
+    const q = parsed.data;
+    const jar = await cookies();
+    const session = sessionId(jar.get(VERIFY_SESSION_COOKIE)?.value);
+    if (session.fresh) jar.set(VERIFY_SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', path: '/' });
+    if (!takeSend(session.id))
+      return {
+        ok: false,
+        error: 'Too many verification requests from this session: wait a few seconds, or use Verify all for many rules.',
+        code: 429,
+      };
+    try {
+      const world = await loadVerifyWorld(q.context);
+      if (!findGateway(world, q.gateway)) {
+        return {
+          ok: false,
+          error: `Gateway ${q.gateway} was not found in context ${world.context}: pick a rule of an existing Gateway.`,
+          code: 404,
+        };
+      }
+      const req: VerificationRequest = {
+        scheme: q.scheme,
+        host: q.host,
+        port: q.port,
+        method: q.method,
+        path: q.path,
+        headers: q.headers,
+        ...(q.scheme === 'https' ? { sni: q.host } : {}),
+        gateway: q.gateway,
+        listener: q.listener,
+        routeKind: q.routeKind,
+        route: q.route,
+        ruleIndex: q.ruleIndex,
+        ...(q.matchIndex !== undefined ? { matchIndex: q.matchIndex } : {}),
+        ...(q.http2 ? { http2: true } : {}),
+        notes: [],
+        needsInput: [],
+      };
+      const policy = await guardPolicyFor(world, await requestPort());
+      const outcome = await verifyRequest(world, policy, req, {
+        ...(q.target?.trim() ? { override: q.target.trim() } : {}),
+        ...(q.followRedirects ? { followRedirects: true } : {}),
+        ...(q.http2 !== undefined ? { http2: q.http2 } : {}),
+      });
+      return { ok: true, value: outcome };
+    } catch (err) {
+      return {
+        ok: false,
+        error: `Could not verify ${q.method} ${q.scheme}://${q.host}${q.path} through Gateway ${q.gateway}: ${describeError(err)}. Check that the cluster is reachable and try again.`,
       };
     }
-    const req: VerificationRequest = {
-      scheme: q.scheme,
-      host: q.host,
-      port: q.port,
-      method: q.method,
-      path: q.path,
-      headers: q.headers,
-      ...(q.scheme === 'https' ? { sni: q.host } : {}),
-      gateway: q.gateway,
-      listener: q.listener,
-      routeKind: q.routeKind,
-      route: q.route,
-      ruleIndex: q.ruleIndex,
-      ...(q.matchIndex !== undefined ? { matchIndex: q.matchIndex } : {}),
-      ...(q.http2 ? { http2: true } : {}),
-      notes: [],
-      needsInput: [],
-    };
-    const policy = await guardPolicyFor(world, await requestPort());
-    const outcome = await verifyRequest(world, policy, req, {
-      ...(q.target?.trim() ? { override: q.target.trim() } : {}),
-      ...(q.followRedirects ? { followRedirects: true } : {}),
-      ...(q.http2 !== undefined ? { http2: q.http2 } : {}),
-    });
-    return { ok: true, value: outcome };
-  } catch (err) {
-    return {
-      ok: false,
-      error: `Could not verify ${q.method} ${q.scheme}://${q.host}${q.path} through Gateway ${q.gateway}: ${describeError(err)}. Check that the cluster is reachable and try again.`,
-    };
-  }
-}
+  },
+);

@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { describeError } from '@/lib/k8s/errors';
@@ -14,27 +15,30 @@ const inputSchema = z.object({
 });
 
 /** Turns Gateway API support of the ASM mesh on or off (the walkthrough's step 2). */
-export async function setGatewayApiEnabled(input: unknown): Promise<Result<{ enabled: boolean; resourceVersion: string }>> {
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, error: `Invalid request: ${parsed.error.issues.map((i) => i.message).join('; ')}`, code: 400 };
-  try {
-    const value = await patchGatewayApiEnabled(parsed.data);
-    revalidatePath('/');
-    return { ok: true, value };
-  } catch (err) {
-    const code = err instanceof K8sApiError ? err.code : undefined;
-    const verb = parsed.data.enabled ? 'enable' : 'disable';
-    const hint =
-      code === 409
-        ? ' Someone changed the mesh configuration since this page loaded; the page now shows the current state, try again.'
-        : code === 403
-          ? ' Your credentials may not update asmmeshconfigs (verb: patch, resource: asmmeshconfigs.istio.alibabacloud.com).'
-          : '';
-    return {
-      ok: false,
-      error: `Could not ${verb} Gateway API on ASMMeshConfig/default: ${describeError(err)}.${hint}`,
-      ...(code ? { code } : {}),
-    };
-  }
-}
+export const setGatewayApiEnabled = guardAction(
+  'set-gateway-api',
+  async (input: unknown): Promise<Result<{ enabled: boolean; resourceVersion: string }>> => {
+    const parsed = inputSchema.safeParse(input);
+    if (!parsed.success)
+      return { ok: false, error: `Invalid request: ${parsed.error.issues.map((i) => i.message).join('; ')}`, code: 400 };
+    try {
+      const value = await patchGatewayApiEnabled(parsed.data);
+      revalidatePath('/');
+      return { ok: true, value };
+    } catch (err) {
+      const code = err instanceof K8sApiError ? err.code : undefined;
+      const verb = parsed.data.enabled ? 'enable' : 'disable';
+      const hint =
+        code === 409
+          ? ' Someone changed the mesh configuration since this page loaded; the page now shows the current state, try again.'
+          : code === 403
+            ? ' Your credentials may not update asmmeshconfigs (verb: patch, resource: asmmeshconfigs.istio.alibabacloud.com).'
+            : '';
+      return {
+        ok: false,
+        error: `Could not ${verb} Gateway API on ASMMeshConfig/default: ${describeError(err)}.${hint}`,
+        ...(code ? { code } : {}),
+      };
+    }
+  },
+);

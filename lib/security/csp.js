@@ -76,8 +76,10 @@ function securityHeaders(options = {}) {
   const headers = [
     { key: 'Content-Security-Policy', value: contentSecurityPolicy(options) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
-    // Console URLs carry namespaces, object names and (in local mode) the sign-in token: never leak them.
-    { key: 'Referrer-Policy', value: 'no-referrer' },
+    // Console URLs carry namespaces, object names and (in local mode) the sign-in token: never leak them to
+    // another site. Not `no-referrer`: under it browsers send `Origin: null` on the console's own POSTs
+    // (Fetch §3.1 "append a request Origin header"), and the session guard refuses mutations without an Origin.
+    { key: 'Referrer-Policy', value: 'same-origin' },
     // For browsers that predate frame-ancestors.
     { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },

@@ -78,7 +78,7 @@ describe('Content-Security-Policy variants', () => {
 describe('other security headers', () => {
   it('forbids MIME sniffing, referrers and framing, and isolates the browsing context', () => {
     expect(header('X-Content-Type-Options')).toBe('nosniff');
-    expect(header('Referrer-Policy')).toBe('no-referrer');
+    expect(header('Referrer-Policy')).toBe('same-origin');
     expect(header('X-Frame-Options')).toBe('DENY');
     expect(header('Cross-Origin-Opener-Policy')).toBe('same-origin');
     expect(header('Permissions-Policy')).toContain('camera=()');

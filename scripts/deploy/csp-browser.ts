@@ -11,12 +11,20 @@ export interface CspProblem {
   message: string;
 }
 
-/** Visits every `paths` under `base`, waiting for the network to settle, and returns the CSP problems. */
-export async function cspProblems(base: string, paths: string[]): Promise<CspProblem[]> {
+/**
+ * Visits every `paths` under `base`, waiting for the network to settle, and returns the CSP problems.
+ * With `signInPath` (e.g. `/?token=…`), signs in first so the console pages, not the sign-in page, load.
+ */
+export async function cspProblems(base: string, paths: string[], signInPath?: string): Promise<CspProblem[]> {
   const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium' });
   const problems: CspProblem[] = [];
   try {
     const context = await browser.newContext();
+    if (signInPath) {
+      const page = await context.newPage();
+      await page.goto(`${base}${signInPath}`, { waitUntil: 'load' });
+      await page.close();
+    }
     for (const p of paths) {
       const page = await context.newPage();
       page.on('console', (msg) => {

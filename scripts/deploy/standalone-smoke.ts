@@ -13,6 +13,7 @@
  * `--browser` also loads every page in Chromium and fails on anything the CSP blocked.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
     chmodSync(kubeconfig, 0o444);
 
     const port = await freePort();
+    const accessToken = randomBytes(24).toString('base64url');
     const asImageUser = process.getuid?.() === 0;
     const env = {
       PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
@@ -62,6 +64,9 @@ async function main(): Promise<number> {
       TMPDIR: writable,
       NEXT_TELEMETRY_DISABLED: '1',
       PORTICO_KUBECONFIG: kubeconfig,
+      // What deploy/ sets from its Secret; local mode with an explicit token keeps this test self-contained.
+      PORTICO_ACCESS_TOKEN: accessToken,
+      PORTICO_SESSION_SECRET: randomBytes(32).toString('hex'),
     };
     let stderr = '';
     const options: SpawnOptions = { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] };
@@ -103,11 +108,17 @@ async function main(): Promise<number> {
 
     if (process.argv.includes('--browser')) {
       const pages = concreteRoutes(Object.values(manifest)).filter((r) => !r.startsWith('/api/'));
-      for (const p of await cspProblems(base, pages)) failures.push(`${p.page}: CSP blocked: ${p.message}`);
+      for (const p of await cspProblems(base, pages, `/?token=${accessToken}`))
+        failures.push(`${p.page}: CSP blocked: ${p.message}`);
       console.log(`loaded ${pages.length} pages in Chromium`);
     }
 
-    const cluster200 = await fetch(`${base}/api/cluster`);
+    const anonymous = await fetch(`${base}/api/cluster`);
+    if (anonymous.status !== 401) failures.push(`/api/cluster without a session: HTTP ${anonymous.status}, expected 401`);
+    const signIn = await fetch(`${base}/api/auth/sign-in?token=${accessToken}`, { redirect: 'manual' });
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+    if (signIn.status !== 303 || !cookie) failures.push(`sign-in with the access token: HTTP ${signIn.status}`);
+    const cluster200 = await fetch(`${base}/api/cluster`, { headers: { cookie } });
     if (cluster200.status !== 200) failures.push(`/api/cluster: HTTP ${cluster200.status} (kubeconfig not used?)`);
 
     const after = snapshot(appDir);

@@ -1,3 +1,4 @@
+import { guardRoute } from '@/lib/auth/guard';
 import { compileRoutes, explainNoMatch, routeHttp } from '@/lib/gateway-api/routing';
 import { describeError } from '@/lib/k8s/errors';
 import { traceInputSchema, toHttpRequest } from '@/lib/topology/trace-request';
@@ -35,7 +36,7 @@ async function trace(raw: unknown, context: string | undefined): Promise<Respons
 }
 
 /** `?url=…&method=…&h=Name: value` (repeated) → the engine's routing decision and, if nothing matched, why. */
-export async function GET(request: Request) {
+export const GET = guardRoute(async (request: Request) => {
   const p = new URL(request.url).searchParams;
   const raw = {
     ...(p.get('url') ? { url: p.get('url') } : {}),
@@ -47,10 +48,10 @@ export async function GET(request: Request) {
     headers: p.getAll('h'),
   };
   return trace(raw, p.get('context') ?? undefined);
-}
+});
 
 /** The same as GET with a JSON body: `{ url | host+path, method, headers }`. */
-export async function POST(request: Request) {
+export const POST = guardRoute(async (request: Request) => {
   let body: unknown;
   try {
     body = await request.json();
@@ -62,4 +63,4 @@ export async function POST(request: Request) {
   }
   const context = new URL(request.url).searchParams.get('context') ?? undefined;
   return trace(body, context);
-}
+});

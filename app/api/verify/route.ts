@@ -1,3 +1,4 @@
+import { guardRoute } from '@/lib/auth/guard';
 import { cookies } from 'next/headers';
 import { describeError } from '@/lib/k8s/errors';
 import { exportRun, runVerifyAll } from '@/lib/k8s/verify-all';
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const json = (status: number, error: string) => Response.json({ error }, { status });
 
 /** Verify-all: POST a scope, read progress as NDJSON (one VerifyAllEvent per line); close the stream to cancel. */
-export async function POST(request: Request) {
+export const POST = guardRoute(async (request: Request) => {
   // A cross-site page must not start outbound requests with this user's cookie.
   const origin = request.headers.get('origin');
   if (origin && new URL(origin).host !== request.headers.get('host'))
@@ -50,10 +51,10 @@ export async function POST(request: Request) {
   return new Response(stream, {
     headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
   });
-}
+});
 
 /** The JSON or JUnit XML export of a run of this session: `?run=<id>&format=json|junit`. */
-export async function GET(request: Request) {
+export const GET = guardRoute(async (request: Request) => {
   const url = new URL(request.url);
   const run = url.searchParams.get('run') ?? '';
   const format = url.searchParams.get('format') === 'junit' ? 'junit' : 'json';
@@ -71,4 +72,4 @@ export async function GET(request: Request) {
       'cache-control': 'no-store',
     },
   });
-}
+});
