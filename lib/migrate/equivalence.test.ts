@@ -1,0 +1,71 @@
+/**
+ * The traffic comparison: Istio's first-match-in-order semantics against the Gateway API
+ * engine's decision for the generated routes, on sample requests from the VirtualService matches.
+ */
+import { describe, expect, it } from 'vitest';
+import { compareTraffic, migrate } from './index';
+import { parseIstioYaml } from './parse';
+import { fixture, SERVICES, V1_1 } from './test-support';
+import type { IstioObject } from './types';
+
+function compare(objects: IstioObject[]) {
+  const r = migrate(objects, V1_1, SERVICES);
+  return compareTraffic(objects, r.objects, SERVICES, 'istio');
+}
+
+describe('traffic comparison', () => {
+  it('bookinfo: every listed path goes to productpage on both sides, except the prefix edge Istio also matches', () => {
+    const c = compare(fixture('bookinfo.yaml').filter((o) => o.metadata.name !== 'reviews' || o.kind === 'DestinationRule'));
+    const byPath = new Map(c.samples.map((s) => [s.request.path, s]));
+    for (const p of ['/productpage', '/static', '/static/a', '/login', '/logout', '/api/v1/products']) {
+      expect(byPath.get(p)?.istio.backends).toEqual({ 'default/productpage': 1 });
+      expect(byPath.get(p)?.same).toBe(true);
+    }
+    // Istio's prefix /static matches /staticx; Gateway API's PathPrefix does not: reported, not hidden.
+    expect(byPath.get('/staticx')).toMatchObject({ same: false, istio: { kind: 'forward' }, gatewayApi: { kind: 'none' } });
+    expect(c.differences).toBe(c.samples.filter((s) => !s.same).length);
+    expect(c.differences).toBe(2); // /staticx and /api/v1/productsx
+  });
+
+  it('reviews: the header match and the 80/20 split agree (subsets become per-version Services on both sides)', () => {
+    const c = compare(fixture('bookinfo.yaml'));
+    const reviews = c.samples.filter((s) => s.request.host === 'reviews.bookinfo.example.com');
+    const jason = reviews.find((s) => s.request.headers['end-user'] === 'jason');
+    expect(jason).toMatchObject({ same: true, gatewayApi: { backends: { 'default/reviews-v2': 1 } } });
+    const anyone = reviews.find((s) => s.request.headers['end-user'] === undefined);
+    expect(anyone?.same).toBe(true);
+    expect(anyone?.gatewayApi.backends).toEqual({ 'default/reviews-v1': 0.8, 'default/reviews-v3': 0.2 });
+  });
+
+  it('order matters in Istio, specificity in Gateway API: a later exact match is shadowed in Istio only', () => {
+    const objects = parseIstioYaml(`apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: gw}
+spec: {selector: {istio: ingressgateway}, servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [a.example.com]}]}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: vs}
+spec:
+  hosts: [a.example.com]
+  gateways: [gw]
+  http:
+  - match: [{uri: {prefix: /}}]
+    route: [{destination: {host: httpbin, port: {number: 8000}}}]
+  - match: [{uri: {exact: /x}}]
+    route: [{destination: {host: productpage, port: {number: 9080}}}]
+`).objects;
+    const x = compare(objects).samples.find((s) => s.request.path === '/x');
+    expect(x).toMatchObject({
+      same: false,
+      istio: { backends: { 'default/httpbin': 1 }, by: 'default/vs http[0]' },
+      gatewayApi: { backends: { 'default/productpage': 1 }, by: 'default/vs rule 1' },
+    });
+  });
+
+  it('httpbin: /status goes to httpbin on both sides', () => {
+    const c = compare(fixture('httpbin.yaml'));
+    const status = c.samples.find((s) => s.request.path === '/status');
+    expect(status).toMatchObject({ same: true, gatewayApi: { backends: { 'default/httpbin': 1 } } });
+  });
+});
