@@ -20,6 +20,13 @@ export function GatewayApiToggle({ context, mesh }: { context: string; mesh: Mes
   const shown = optimistic ?? mesh.enabled;
   const next = !shown;
 
+  if (mesh.problem) {
+    return (
+      <p role="alert" className="inline-error">
+        {mesh.problem} Check the mesh control plane in the header&apos;s context menu (Cluster roles).
+      </p>
+    );
+  }
   if (!mesh.served) {
     return (
       <p className="muted">
@@ -43,7 +50,8 @@ export function GatewayApiToggle({ context, mesh }: { context: string; mesh: Mes
     setOptimistic(next);
     startTransition(async () => {
       const result = await setGatewayApiEnabled({
-        context,
+        // The switch acts on the context marked as the mesh control plane (the viewed one by default).
+        context: mesh.context ?? context,
         enabled: next,
         ...(mesh.resourceVersion ? { resourceVersion: mesh.resourceVersion } : {}),
       });
@@ -55,6 +63,11 @@ export function GatewayApiToggle({ context, mesh }: { context: string; mesh: Mes
 
   return (
     <div className="toggle-row">
+      {mesh.context ? (
+        <p className="muted">
+          Mesh control plane: context <code>{mesh.context}</code>
+        </p>
+      ) : null}
       <button
         type="button"
         role="switch"

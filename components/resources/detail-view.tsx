@@ -46,6 +46,11 @@ export function DetailView(props: {
         />
         {props.actions}
       </div>
+      {details.warnings?.map((w) => (
+        <p key={w} role="alert" className="inline-warning">
+          {w}
+        </p>
+      ))}
       <nav className="tabs" aria-label="Object views">
         {tabs.map((t) => (
           <Link

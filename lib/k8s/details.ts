@@ -8,11 +8,13 @@ import type { K8sObject } from '@/lib/model/objects';
 import { parentText } from '@/lib/model/summaries';
 import type { ClusterCache } from './cache/cluster-cache';
 import { getClusterCache } from './cache/registry';
-import { withCertificateChecks } from './certificates';
+import { duplicateGatewaysFor } from './cluster-roles';
 import { compareConditions } from './compare-conditions';
+import { duplicateGatewayMessage } from './context-choice';
 import { describeError } from './errors';
 import { k8sRequest } from './request';
 import { snapshotOf } from './snapshot';
+import { withCertificateChecks } from './certificates';
 
 type Conds = StatusCondition[] | undefined;
 
@@ -48,7 +50,14 @@ export async function getObjectDetails(
           : [],
     events: await events(cache, kind, object).catch(() => []),
     ...(analysis ? {} : { analysisNote: 'Portico has no analysis for this object: its GatewayClass is unknown.' }),
+    ...(kind === 'Gateway' ? await multiClusterWarnings(cache, key) : {}),
   };
+}
+
+/** ASM merges data planes' Gateways by namespace/name: the same one in two clusters is overwritten by the last applied. */
+async function multiClusterWarnings(cache: ClusterCache, key: string): Promise<{ warnings?: string[] }> {
+  const others = (await duplicateGatewaysFor(cache).catch(() => new Map<string, string[]>())).get(key);
+  return others ? { warnings: [duplicateGatewayMessage(key, others)] } : {};
 }
 
 /** The engine's status for the whole cluster, as the object's own controller would compute it. */

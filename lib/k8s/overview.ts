@@ -5,6 +5,9 @@ import type { K8sObject } from '@/lib/model/objects';
 import type { CrdCheck, HealthCounts, IngressGatewayInfo, Overview, Problem } from '@/lib/model/overview';
 import type { ClusterCache } from './cache/cluster-cache';
 import { getClusterCache } from './cache/registry';
+import { duplicateGatewaysFor, meshCacheFor } from './cluster-roles';
+import { duplicateGatewayMessage } from './context-choice';
+import { describeError } from './errors';
 import { getListenerCertificateProblems } from './certificates';
 import { k8sRequest } from './request';
 
@@ -27,21 +30,49 @@ export async function getOverview(context?: string): Promise<Overview> {
   const crdList = await k8sRequest<{ items: Crd[] }>(cache.kubeConfig, {
     path: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
   });
-  const mesh = cache.get('ASMMeshConfig', 'default');
   const { health, problems } = summarize(cache);
   problems.push(...(await certificateProblems(cache)));
+  for (const [key, others] of await duplicateGatewaysFor(cache)) {
+    const [namespace = '', name = key] = key.split('/');
+    problems.push({
+      severity: 'warning',
+      kind: 'Gateway',
+      namespace,
+      name,
+      condition: 'MultiCluster/DuplicateGateway',
+      message: duplicateGatewayMessage(key, others),
+    });
+  }
   return {
     context: cache.context,
     crds: gatewayCrds.map((c) => crdCheck(c, crdList.items)),
-    meshConfig: {
-      served: Boolean(cache.served.ASMMeshConfig),
-      exists: Boolean(mesh),
-      enabled: (mesh?.spec as { enableGatewayAPI?: unknown } | undefined)?.enableGatewayAPI === true,
-      ...(mesh?.metadata.resourceVersion ? { resourceVersion: mesh.metadata.resourceVersion } : {}),
-    },
+    meshConfig: await meshConfigCheck(cache),
     ingressGateways: ingressGateways(cache),
     health,
     problems,
+  };
+}
+
+/** Step 2 reads ASMMeshConfig/default from the context marked as the mesh instance (default: this one). */
+async function meshConfigCheck(cache: ClusterCache): Promise<Overview['meshConfig']> {
+  let meshCache: ClusterCache;
+  try {
+    meshCache = await meshCacheFor(cache);
+  } catch (err) {
+    return {
+      served: false,
+      exists: false,
+      enabled: false,
+      problem: `The mesh control plane context cannot be read: ${describeError(err)}`,
+    };
+  }
+  const mesh = meshCache.get('ASMMeshConfig', 'default');
+  return {
+    ...(meshCache.context !== cache.context ? { context: meshCache.context } : {}),
+    served: Boolean(meshCache.served.ASMMeshConfig),
+    exists: Boolean(mesh),
+    enabled: (mesh?.spec as { enableGatewayAPI?: unknown } | undefined)?.enableGatewayAPI === true,
+    ...(mesh?.metadata.resourceVersion ? { resourceVersion: mesh.metadata.resourceVersion } : {}),
   };
 }
 

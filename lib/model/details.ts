@@ -55,4 +55,6 @@ export interface ObjectDetails {
   events: EventView[];
   /** Set when the engine could not analyse this object (e.g. its class is unknown). */
   analysisNote?: string;
+  /** Findings outside the object's own status, e.g. the same Gateway in two data-plane clusters. */
+  warnings?: string[];
 }

@@ -15,6 +15,10 @@ export interface CrdCheck {
 }
 
 export interface MeshConfigCheck {
+  /** The mesh control plane's context, when the user marked another context than the one viewed. */
+  context?: string;
+  /** Why the mesh control plane could not be read. */
+  problem?: string;
   /** False on plain Kubernetes: the ASMMeshConfig CRD is not served. */
   served: boolean;
   exists: boolean;
