@@ -48,6 +48,19 @@ export interface ListenerSet {
 const keyOf = (s: { address: string; port: number }) => `${s.address}:${s.port}`;
 
 /**
+ * A bind error as an operator reads it: which local port was tried (port+10000 when remapped)
+ * and, for the usual causes, what they mean. Starts with `bind ` (the runtime retries those).
+ */
+function bindFailure(spec: ListenerSpec, err: unknown): string {
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  const tried = `${spec.address}:${e.port ?? spec.port}`;
+  if (e.code === 'EADDRINUSE') return `bind ${tried}: port in use by another process (EADDRINUSE)`;
+  if (e.code === 'EADDRNOTAVAIL') return `bind ${tried}: address not available on this host (EADDRNOTAVAIL)`;
+  if (e.code === 'EACCES') return `bind ${tried}: permission denied (EACCES)`;
+  return `bind ${tried}: ${e instanceof Error ? e.message : String(err)}`;
+}
+
+/**
  * Formats the `portico.dev/local-ports` annotation value for a set of ports: `80=10080,443=10443`,
  * listing only remapped ports (empty when none was).
  */
@@ -105,7 +118,7 @@ export function createListenerSet(opts: ListenerSetOptions): ListenerSet {
         const binding = await openBinding(spec.address, spec.port, spec.protocol, loaded, opts, bindingOpts);
         live.set(key, { spec, binding, status: { ...binding.info, ready: true, errors } });
       } catch (err) {
-        const message = `bind ${key}: ${err instanceof Error ? err.message : String(err)}`;
+        const message = bindFailure(spec, err);
         failed.set(key, {
           address: spec.address,
           port: spec.port,

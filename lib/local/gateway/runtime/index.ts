@@ -5,4 +5,5 @@
 export { startLocalGateway, type LocalGateway, type LocalGatewayOptions } from './runtime';
 export { provisionedAddressFor } from './provisioned-address';
 export { recentAccessLog, ACCESS_LOG_CAPACITY } from './access-log-buffer';
-export { LOCAL_PORTS_ANNOTATION, FIELD_MANAGER } from './local-ports';
+export { FIELD_MANAGER } from './local-ports';
+export { LOCAL_PORTS_ANNOTATION, UNPROGRAMMED_ANNOTATION } from './gateway-annotations';

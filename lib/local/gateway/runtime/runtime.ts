@@ -20,7 +20,8 @@ import { clearAccessLog, rememberAccessLog } from './access-log-buffer';
 import { startClusterWatch, type WatchView } from './cluster-watch';
 import { createBackendResolver } from './endpoints';
 import { loadListenerCertificates } from './listener-certificates';
-import { localPortsByGateway, writeLocalPorts } from './local-ports';
+import { annotationPatches } from './gateway-annotations';
+import { writeGatewayAnnotations } from './local-ports';
 import { createRuntimePlanner, type RoutingState } from './planner';
 import { provisionedAddressFor } from './provisioned-address';
 import { createSecretStore } from './secrets';
@@ -102,7 +103,8 @@ export async function startLocalGateway(opts: LocalGatewayOptions): Promise<Loca
     lastProblems = text;
   };
 
-  const pass = async ({ discovered, informers }: WatchView): Promise<void> => {
+  const pass = async (view: WatchView): Promise<void> => {
+    const { discovered, informers } = view;
     const snapshot = buildSnapshot(informers);
     // Same switch as the controller: ASM serves Gateway API only once ASMMeshConfig enables it.
     const enabled = discovered.meshConfig === undefined || gatewayApiEnabled(snapshot.meshConfig);
@@ -115,6 +117,8 @@ export async function startLocalGateway(opts: LocalGatewayOptions): Promise<Loca
       state = EMPTY_STATE;
       served = {};
       await ports.apply([]);
+      // Nothing is served: mappings written while it was must not outlive it.
+      await annotate(view, [], new Map(), new Map());
       return;
     }
     const status = computeStatus(snapshot, { controllerNames, now: FIXED_NOW, provisionedAddresses: provisioned(snapshot) });
@@ -138,18 +142,26 @@ export async function startLocalGateway(opts: LocalGatewayOptions): Promise<Loca
       ...statuses.flatMap((s) => s.errors.map((e) => `${s.protocol} ${s.address}:${s.port}: ${e}`)),
     ]);
     scheduleBindRetry(statuses);
+    await annotate(view, statuses, plan.listenersByPort, certs.failed);
+  };
+
+  /** Brings every Gateway's local-ports / local-unprogrammed annotations up to date. */
+  const annotate = async (
+    { discovered, informers }: WatchView,
+    statuses: readonly ListenerStatus[],
+    listenersByPort: ReadonlyMap<string, ReadonlySet<string>>,
+    failedListeners: ReadonlyMap<string, string>,
+  ): Promise<void> => {
     const gatewayDef = discovered.defs.find((d) => d.slot === 'gateways');
     const gatewayInformer = informers.find((i) => i.def.slot === 'gateways');
-    if (gatewayDef && gatewayInformer) {
-      const wanted = localPortsByGateway(statuses, plan.gatewaysByPort);
-      await writeLocalPorts(
-        kc,
-        gatewayDef,
-        wanted,
-        (key) => gatewayInformer.get(key.split('/')[1] ?? '', key.split('/')[0]),
-        log,
-      );
-    }
+    if (!gatewayDef || !gatewayInformer) return;
+    const current = new Map(
+      gatewayInformer
+        .list()
+        .map((g) => [`${g.metadata?.namespace ?? 'default'}/${g.metadata?.name ?? ''}`, g.metadata?.annotations ?? {}] as const),
+    );
+    const patches = annotationPatches({ statuses, listenersByPort, failedListeners, current });
+    await writeGatewayAnnotations(kc, gatewayDef, patches, log);
   };
 
   /** Ports that could not bind are retried outside the reconcile loop, so idle() still settles. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTlsSecret, SEED_FIXTURES, waitFor } from '@/lib/local/controller/test-support';
 import { TEAPOT } from '@/lib/local/httpbin';
 import { recentAccessLog } from './access-log-buffer';
-import { LOCAL_PORTS_ANNOTATION } from './local-ports';
+import { LOCAL_PORTS_ANNOTATION } from './gateway-annotations';
 import { echoOf, send, type TestRequest } from './testing/client';
 import { startGatewayTestEnv, type GatewayTestEnv } from './testing/env';
 

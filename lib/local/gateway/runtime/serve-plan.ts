@@ -109,8 +109,10 @@ export function withoutListeners(table: RouteTable, drop: ReadonlyMap<ListenerId
 /** The ports to serve and, per port, the listeners (`namespace/name#listener`) behind it. */
 export interface ServePlan {
   specs: ListenerSpec[];
-  /** `address:port` → Gateway keys served there (for the local-ports annotation). */
+  /** `address:port` → Gateway keys served there. */
   gatewaysByPort: Map<string, Set<string>>;
+  /** `address:port` → listeners (`namespace/name#listener`) served there (for the Gateway annotations). */
+  listenersByPort: Map<string, Set<ListenerId>>;
   /** Problems worth a log line (protocol clashes on one port). */
   problems: string[];
 }
@@ -126,6 +128,7 @@ export function buildServePlan(
 ): ServePlan {
   const specs = new Map<string, ListenerSpec>();
   const gatewaysByPort = new Map<string, Set<string>>();
+  const listenersByPort = new Map<string, Set<ListenerId>>();
   const problems: string[] = [];
   for (const l of servedListeners(table)) {
     const address = addresses[l.gateway];
@@ -146,6 +149,9 @@ export function buildServePlan(
     let gws = gatewaysByPort.get(key);
     if (!gws) gatewaysByPort.set(key, (gws = new Set()));
     gws.add(l.gateway);
+    let ids = listenersByPort.get(key);
+    if (!ids) listenersByPort.set(key, (ids = new Set()));
+    ids.add(`${l.gateway}#${l.name}`);
   }
-  return { specs: [...specs.values()], gatewaysByPort, problems };
+  return { specs: [...specs.values()], gatewaysByPort, listenersByPort, problems };
 }

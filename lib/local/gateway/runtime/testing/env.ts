@@ -40,8 +40,14 @@ export interface GatewayTestEnv extends ControllerTestCluster {
   registerService(namespace: string, name: string, port: number, opts?: { ready?: boolean; appProtocol?: string }): Promise<void>;
 }
 
+/** Options of {@link startGatewayTestEnv}. */
+export interface GatewayTestEnvOptions {
+  /** The gateway's upstream response-head timeout when a route sets none (default 15 s). */
+  upstreamTimeoutMs?: number;
+}
+
 /** Starts the stack (Gateway API bundle v1.1.0 unless given). */
-export async function startGatewayTestEnv(gatewayApiVersion?: string): Promise<GatewayTestEnv> {
+export async function startGatewayTestEnv(gatewayApiVersion?: string, opts: GatewayTestEnvOptions = {}): Promise<GatewayTestEnv> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portico-gateway-'));
   const extra: HttpbinServer[] = [];
   const logs: string[] = [];
@@ -67,6 +73,7 @@ export async function startGatewayTestEnv(gatewayApiVersion?: string): Promise<G
       kubeconfigPath: cluster.kubeconfigPath,
       privilegedPorts: 'remap',
       log: (m) => logs.push(m),
+      ...(opts.upstreamTimeoutMs ? { upstreamTimeoutMs: opts.upstreamTimeoutMs } : {}),
     });
   } catch (err) {
     await dispose();
