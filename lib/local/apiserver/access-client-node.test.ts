@@ -205,6 +205,28 @@ describe('access control through client-node', () => {
     expect((await apiRequest(admin, 'GET', `${ROUTES}/r1`)).status).toBe(404);
   });
 
+  it('binds a token to a Secret: it stops working when the Secret is deleted', async () => {
+    const secrets = '/api/v1/namespaces/default/secrets';
+    expect((await apiRequest(admin, 'POST', secrets, { kind: 'Secret', metadata: { name: 'anchor' } })).status).toBe(201);
+    const tr = await apiRequest(admin, 'POST', '/api/v1/namespaces/default/serviceaccounts/viewer/token', {
+      kind: 'TokenRequest',
+      apiVersion: 'authentication.k8s.io/v1',
+      spec: { boundObjectRef: { kind: 'Secret', apiVersion: 'v1', name: 'anchor' } },
+    });
+    expect(tr.status).toBe(201);
+    const body = tr.body as { spec: { boundObjectRef: { name: string; uid: string } }; status: { token: string } };
+    expect(body.spec.boundObjectRef.name).toBe('anchor');
+    const bound = as(body.status.token);
+    expect((await apiRequest(bound, 'GET', ROUTES)).status).toBe(200);
+    expect((await apiRequest(admin, 'DELETE', `${secrets}/anchor`)).status).toBe(200);
+    expect((await apiRequest(bound, 'GET', ROUTES)).status).toBe(401);
+    const pod = await apiRequest(admin, 'POST', '/api/v1/namespaces/default/serviceaccounts/viewer/token', {
+      kind: 'TokenRequest',
+      spec: { boundObjectRef: { kind: 'ConfigMap', name: 'x' } },
+    });
+    expect(pod.status).toBe(400);
+  });
+
   it('answers 401 without a token, with a wrong one, and for the discovery of an unauthenticated client', async () => {
     for (const token of ['', 'wrong', `${viewerToken.slice(0, -4)}AAAA`]) {
       const r = await apiRequest(as(token), 'GET', '/apis');

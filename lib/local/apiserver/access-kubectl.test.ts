@@ -149,6 +149,13 @@ describe.skipIf(!hasKubectl)('authentication and RBAC with kubectl', () => {
         .map((l) => l.split(/\s+/)[0])
         .sort(),
     ).toEqual(['selfsubjectreviews', 'tokenreviews']);
+    const core = JSON.parse((await k('get', '--raw', '/api/v1')).stdout) as { resources: Array<Record<string, unknown>> };
+    expect(core.resources.find((r) => r.name === 'serviceaccounts/token')).toMatchObject({
+      group: 'authentication.k8s.io',
+      version: 'v1',
+      kind: 'TokenRequest',
+      verbs: ['create'],
+    });
   });
 
   it('accepts a token for another audience only where that audience is asked for (TokenReview)', async () => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store';
 import type { JsonObject } from '../types';
-import { signJwt, verifyJwt, type SigningKey } from './jwt';
+import { signJwt, verifyJwt, type JwtResult, type SigningKey } from './jwt';
 import { serviceAccountUser, type UserInfo } from './user';
 
 /** The issuer kubeadm configures (`--service-account-issuer`), which is also the API audience. */
@@ -70,6 +70,23 @@ const refOf = (v: unknown): Ref | undefined => {
 };
 const uidOf = (e: { obj: JsonObject } | undefined): unknown => (e?.obj.metadata as JsonObject | undefined)?.uid;
 
+// Signature checks (RSA) are the expensive part; a token's claims never change, so each is
+// verified once. Time window, audiences and the live objects are still checked on every use.
+const verified = new WeakMap<SigningKey, Map<string, Record<string, unknown>>>();
+const VERIFIED_MAX = 1000;
+
+function verifiedClaims(key: SigningKey, token: string): JwtResult {
+  let cache = verified.get(key);
+  if (!cache) verified.set(key, (cache = new Map()));
+  const hit = cache.get(token);
+  if (hit) return { claims: hit };
+  const v = verifyJwt(key, token);
+  if ('error' in v) return v;
+  if (cache.size >= VERIFIED_MAX) cache.clear();
+  cache.set(token, v.claims);
+  return v;
+}
+
 /**
  * Authenticates a service-account JWT against `audiences` (the API audiences by default):
  * signature, issuer, time window, audience intersection, then the live objects it names.
@@ -81,7 +98,7 @@ export function checkServiceAccountToken(
   audiences: readonly string[] = API_AUDIENCES,
   now = Math.floor(Date.now() / 1000),
 ): TokenCheck {
-  const v = verifyJwt(key, token);
+  const v = verifiedClaims(key, token);
   if ('error' in v) return v;
   const c = v.claims;
   if (c.iss !== ISSUER) return { error: 'token issuer is not recognized' };
