@@ -74,14 +74,6 @@ export function TraceBox({ url, method, headers, draft, onTrace }: TraceBoxProps
             Clear trace
           </button>
         ) : null}
-        {url ? (
-          <a
-            className="button-quiet"
-            href={`/verify?url=${encodeURIComponent(url)}${method && method !== 'GET' ? `&method=${method}` : ''}`}
-          >
-            Open in Verify
-          </a>
-        ) : null}
       </div>
     </form>
   );
