@@ -222,6 +222,27 @@ describe('retries and mirrors', () => {
     for (let i = 0; i < 4; i++) expect((await send(gw.port)).status).toBe(200);
   });
 
+  it('retries an attempt that timed out at backendRequest, after the backoff (HTTPRouteRetry.backoff)', async () => {
+    let calls = 0;
+    const sometimesSlow = await startUpstream((_req, res) => {
+      calls += 1;
+      // The first attempt never answers; the retry does.
+      if (calls > 1) res.end(`attempt ${calls}`);
+    });
+    gw.route(() =>
+      forwardTo(targetOf(sometimesSlow.port), {
+        timeouts: { backendRequestMs: 150 },
+        retry: { codes: [], attempts: 1, backoffMs: 50 },
+      }),
+    );
+    const t0 = Date.now();
+    const r = await send(gw.port);
+    expect(r.status).toBe(200);
+    expect(r.body).toBe('attempt 2');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+    await sometimesSlow.stop();
+  });
+
   it('mirrors requests fire-and-forget, the client sees only the primary response', async () => {
     const seen: string[] = [];
     const mirror = await startUpstream((req, res) => {

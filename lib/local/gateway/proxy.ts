@@ -123,7 +123,9 @@ export function createProxy(opts: ProxyOptions): Proxy {
       } catch (err) {
         if (ex.done) return;
         const e = err instanceof UpstreamError ? err : new UpstreamError('reset', String(err));
-        if (e.reason !== 'timeout' && attempt < maxAttempts) {
+        // HTTPRouteRetry (backoff): an attempt that timed out (backendRequest, or the default
+        // upstream timeout) is retried like a connection error; the request timeout ends it all.
+        if (attempt < maxAttempts) {
           await sleep(plan.retry?.backoffMs ?? 0);
           continue;
         }
