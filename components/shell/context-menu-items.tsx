@@ -48,7 +48,7 @@ export function ContextMenuItems(props: {
               className={`dot dot-${probe ? (probe.reachable ? 'reachable' : 'unreachable') : 'unconfigured'}`}
               aria-hidden="true"
             />
-            <span className={styles.itemName}>{c.name}</span>
+            <span className={styles.itemName}>{c.name}</span>{' '}
             <span className={styles.itemMeta}>
               {c.server}
               {probe ? ` · ${probe.reachable ? `reachable${probe.version ? ` ${probe.version}` : ''}` : 'unreachable'}` : ''}

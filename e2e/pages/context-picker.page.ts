@@ -15,7 +15,8 @@ export class ContextPickerPage {
   }
 
   item(context: string): Locator {
-    return this.menu.getByRole('menuitemradio', { name: new RegExp(`^${context}\\b`) });
+    // The item's name also holds its server and state: match the context name's own text exactly.
+    return this.menu.getByRole('menuitemradio').filter({ has: this.page.getByText(context, { exact: true }) });
   }
 
   /** Switches with the mouse, then waits until the header names the new context and is connected. */
