@@ -1,6 +1,7 @@
 import type { CertificateRow } from '@/lib/model/certificates';
 import { StateBadge } from '@/components/ui/state-badge';
 import { DeleteCertificateButton } from './delete-certificate-button';
+import { ReplaceCertificateButton } from './replace-certificate-button';
 
 /** The TLS credentials: what each certificate says, how long it lasts, and which listeners use it. */
 export function CertificateTable({ rows, context }: { rows: CertificateRow[]; context: string }) {
@@ -92,6 +93,14 @@ export function CertificateTable({ rows, context }: { rows: CertificateRow[]; co
                   ))}
                 </td>
                 <td>
+                  <ReplaceCertificateButton
+                    context={context}
+                    namespace={r.namespace}
+                    name={r.name}
+                    resourceVersion={r.resourceVersion}
+                    current={leaf}
+                    usedBy={r.usedBy}
+                  />
                   <DeleteCertificateButton
                     context={context}
                     namespace={r.namespace}

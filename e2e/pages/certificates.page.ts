@@ -32,6 +32,25 @@ export class CertificatesPage {
     await this.form.getByRole('button', { name: 'Create certificate' }).click();
   }
 
+  /** Opens the Replace dialog of a certificate row and returns it. */
+  async openReplace(namespace: string, name: string): Promise<Locator> {
+    await this.row(namespace, name)
+      .getByRole('button', { name: `Replace ${namespace}/${name}` })
+      .click();
+    const dialog = this.page.getByRole('dialog', { name: `Replace certificate ${namespace}/${name}` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** In an open Replace dialog: generate a new self-signed certificate and check it against the current one. */
+  async checkGenerated(dialog: Locator, p: { hostnames: string; days: number }) {
+    await dialog.getByLabel('Generate a self-signed certificate').check();
+    await dialog.getByLabel('Hostnames').fill(p.hostnames);
+    await dialog.getByLabel('Validity (days)').fill(String(p.days));
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect(dialog.getByRole('table', { name: 'Current and new certificate' })).toBeVisible();
+  }
+
   row(namespace: string, name: string): Locator {
     return this.table
       .getByRole('row')
