@@ -93,6 +93,11 @@ test("from the seed HTTP route, one click gives 200 with httpbin's JSON, as expe
   expect(command).toContain("'Host: httpbin.aliyun.com'");
   expect(curlStatus(command)).toBe(200);
   await expect(verify.history).toContainText('pass');
+  // The route's history is kept in this browser: a second run adds a row, and both survive a reload.
+  await verify.send();
+  await expect(verify.history.getByRole('row')).toHaveCount(3);
+  await page.reload();
+  await expect(verify.history.getByRole('row')).toHaveCount(3);
 });
 
 test('from the HTTPS route, /status/418 gives the teapot and shows the a.aliyun.com certificate', async ({

@@ -51,6 +51,7 @@ describe('builtinResources', () => {
       '/v1/ConfigMap',
       '/v1/Event',
       '/v1/Namespace',
+      '/v1/Pod',
       '/v1/Secret',
       '/v1/Service',
       '/v1/ServiceAccount',
