@@ -128,6 +128,23 @@ describe.skipIf(!hasKubectl)('authentication and RBAC with kubectl', () => {
     expect((await k('get', 'httproute', 'new')).code).toBe(1);
   });
 
+  it('lets the admin act as another user (kubectl --as) and refuses impersonation to others', async () => {
+    const asViewer = '--as=system:serviceaccount:default:viewer';
+    expect((await k(asViewer, 'get', 'httproutes')).code).toBe(0);
+    expect((await k(asViewer, 'auth', 'can-i', 'update', 'httproutes')).stdout.trim()).toBe('no');
+    const alice = await k('--as=alice', 'get', 'httproutes');
+    expect(alice.stderr.trim()).toBe(
+      'Error from server (Forbidden): httproutes.gateway.networking.k8s.io is forbidden: User "alice" cannot list resource "httproutes" in API group "gateway.networking.k8s.io" in the namespace "default"',
+    );
+    expect((await k('--as=alice', '--as-group=system:masters', 'auth', 'can-i', 'delete', 'httproutes')).stdout.trim()).toBe(
+      'yes',
+    );
+    const denied = await as('--as=alice', 'get', 'httproutes');
+    expect(denied.stderr.trim()).toBe(
+      `Error from server (Forbidden): users "alice" is forbidden: User "${VIEWER}" cannot impersonate resource "users" in API group "" at the cluster scope`,
+    );
+  });
+
   it('serves the review kinds in discovery', async () => {
     const r = await k('api-resources', '--api-group=authorization.k8s.io', '--no-headers');
     const names = r.stdout

@@ -12,6 +12,7 @@ import type { Store } from '../store';
 import { ApiError } from '../types';
 import { requestAttributes } from './attributes';
 import { forbidden } from './forbidden';
+import { impersonatedUser } from './impersonation';
 import { RbacAuthorizer } from './rbac';
 import { reconcileBootstrapPolicy } from './reconcile';
 
@@ -33,11 +34,18 @@ export function createAccess(dataDir: string, adminToken: string, store: Store):
   };
 }
 
-/** The request's user; throws 401 (a `Status` with reason Unauthorized) when the token is missing or invalid. */
+/**
+ * The user a request runs as: its token's user, or whom it impersonates (`Impersonate-User`
+ * headers, if allowed). Throws 401 (a `Status` with reason Unauthorized) when the token is
+ * missing or invalid, 403 when the impersonation is not allowed.
+ */
 export function authenticateRequest(access: Access, req: IncomingMessage): UserInfo {
   const user = access.authenticator.authenticate(req);
   if (!user) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
-  return user;
+  const h = req.headers;
+  return h['impersonate-user'] === undefined && h['impersonate-group'] === undefined && h['impersonate-uid'] === undefined
+    ? user
+    : impersonatedUser(access.authorizer, user, req);
 }
 
 /** Throws 403 unless `user` may make this request. */
