@@ -1,6 +1,8 @@
 /**
- * Bearer-token authentication: one token, generated once per data dir and written into the
- * kubeconfig. Anything else is 401, never data.
+ * The admin's static bearer token: generated once per data dir and written into the kubeconfig;
+ * it authenticates as `portico-admin` in system:masters. Requests are authenticated (this token or
+ * a service-account JWT) and RBAC-authorized by ./authz/access; `isAuthorized` is the admin-only
+ * check for callers outside the router.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -19,7 +21,7 @@ export function loadOrCreateToken(dataDir: string): string {
   return token;
 }
 
-/** True when the request carries `Authorization: Bearer <token>` with exactly this token. */
+/** True when the request carries `Authorization: Bearer <token>` with exactly this (admin) token. */
 export function isAuthorized(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization ?? '';
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
