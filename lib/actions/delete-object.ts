@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { deleteFromCluster, previewDelete } from '@/lib/k8s/delete-object';
@@ -25,7 +26,7 @@ const deleteSchema = targetSchema.extend({ resourceVersion: z.string().regex(/^\
 const label = (t: { kind: string; namespace: string; name: string }) => `${t.kind} ${t.namespace}/${t.name}`;
 
 /** What deleting an object would affect, for the confirmation (reads only). */
-export async function previewDeleteObject(input: unknown): Promise<Result<DeletePreview>> {
+export const previewDeleteObject = guardAction('unaudited', async (input: unknown): Promise<Result<DeletePreview>> => {
   const parsed = targetSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, error: `Invalid request: ${parsed.error.issues.map((i) => i.message).join('; ')}`, code: 400 };
@@ -36,10 +37,10 @@ export async function previewDeleteObject(input: unknown): Promise<Result<Delete
   } catch (err) {
     return { ok: false, error: `Could not read ${label(parsed.data)} before deleting it: ${describeError(err)}` };
   }
-}
+});
 
 /** Deletes a Gateway, HTTPRoute, GRPCRoute or ReferenceGrant the user confirmed, and reports what the API then holds. */
-export async function deleteObject(input: unknown): Promise<Result<DeleteOutcome>> {
+export const deleteObject = guardAction('delete-object', async (input: unknown): Promise<Result<DeleteOutcome>> => {
   const parsed = deleteSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, error: `Invalid request: ${parsed.error.issues.map((i) => i.message).join('; ')}`, code: 400 };
@@ -61,4 +62,4 @@ export async function deleteObject(input: unknown): Promise<Result<DeleteOutcome
       ...(code ? { code } : {}),
     };
   }
-}
+});

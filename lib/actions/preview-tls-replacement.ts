@@ -1,5 +1,6 @@
 'use server';
 
+import { guardAction } from '@/lib/auth/guard-action';
 import { z } from 'zod';
 import { coverageReport, validateTlsUpload, type HostnameCoverage } from '@/lib/certs';
 import { listenerHostnamesFor } from '@/lib/k8s/certificates';
@@ -36,7 +37,7 @@ const DAY_MS = 86_400_000;
  * validated as on save (PEM, chain order, key match) and summarized; a certificate to generate
  * is described by what it will hold. Either way the listener hostnames it covers are reported.
  */
-export async function previewTlsReplacement(input: unknown): Promise<Result<ReplacementPreview>> {
+export const previewTlsReplacement = guardAction('unaudited', async (input: unknown): Promise<Result<ReplacementPreview>> => {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success)
     return {
@@ -91,4 +92,4 @@ export async function previewTlsReplacement(input: unknown): Promise<Result<Repl
       coverage: checked.coverage,
     },
   };
-}
+});

@@ -6,7 +6,8 @@
 import type { Result } from '@/lib/model/result';
 
 /** The server actions that change something (or send requests out) and so are audited. */
-export type AuditedVerb = 'apply' | 'delete-tls-secret' | 'save-tls-secret' | 'set-gateway-api' | 'send-verification';
+export type AuditedVerb =
+  'apply' | 'delete-object' | 'delete-tls-secret' | 'save-tls-secret' | 'set-gateway-api' | 'send-verification';
 
 const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -33,6 +34,8 @@ export function describeForAudit(
         : [];
       return { ...base, verb: 'apply', objects };
     }
+    case 'delete-object':
+      return { ...base, verb: 'delete', objects: [`${str(i.kind) ?? '?'} ${nsName}`] };
     case 'delete-tls-secret':
       return { ...base, verb: 'delete', objects: [`Secret ${nsName}`] };
     case 'save-tls-secret':
