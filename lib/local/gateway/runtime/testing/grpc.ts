@@ -76,7 +76,8 @@ export function grpcCall(opts: {
   const url = `${opts.servername ? 'https' : 'http'}://${opts.address}:${opts.port}`;
   const session = http2.connect(url, opts.servername ? { servername: opts.servername, rejectUnauthorized: false } : {});
   return new Promise<GrpcResult>((resolve, reject) => {
-    session.once('error', reject);
+    // `on`, not `once`: a second session error must not become an uncaught exception.
+    session.on('error', reject);
     const stream = session.request({
       ':method': 'POST',
       ':path': opts.path,
