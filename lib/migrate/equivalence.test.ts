@@ -3,7 +3,7 @@
  * engine's decision for the generated routes, on sample requests from the VirtualService matches.
  */
 import { describe, expect, it } from 'vitest';
-import { compareTraffic, migrate } from './index';
+import { compareTraffic, migrate, previewVerdicts, renderYaml } from './index';
 import { parseIstioYaml } from './parse';
 import { fixture, SERVICES, V1_1 } from './test-support';
 import type { IstioObject } from './types';
@@ -67,5 +67,45 @@ spec:
     const c = compare(fixture('httpbin.yaml'));
     const status = c.samples.find((s) => s.request.path === '/status');
     expect(status).toMatchObject({ same: true, gatewayApi: { backends: { 'default/httpbin': 1 } } });
+  });
+});
+
+describe('engine verdict and rendering', () => {
+  it('httpbin: the Gateway is accepted and the route attaches to both listeners', () => {
+    const r = migrate(fixture('httpbin.yaml'), V1_1, SERVICES);
+    expect(previewVerdicts(r.objects, SERVICES, 'istio')).toEqual([
+      { kind: 'Gateway', namespace: 'default', name: 'httpbin-gateway', ok: true, summary: 'Accepted, 2 listener(s)' },
+      {
+        kind: 'HTTPRoute',
+        namespace: 'default',
+        name: 'httpbin',
+        ok: true,
+        summary: 'Accepted by default/httpbin-gateway listener http, default/httpbin-gateway listener https',
+      },
+    ]);
+  });
+
+  it('a backend missing from the cluster is a failed verdict naming BackendNotFound', () => {
+    const objects = fixture('httpbin.yaml');
+    const r = migrate(
+      objects,
+      V1_1,
+      SERVICES.filter((s) => s.name !== 'httpbin'),
+    );
+    const route = previewVerdicts(
+      r.objects,
+      SERVICES.filter((s) => s.name !== 'httpbin'),
+      'istio',
+    ).find((v) => v.kind === 'HTTPRoute');
+    expect(route).toMatchObject({ ok: false, summary: expect.stringContaining('BackendNotFound') });
+  });
+
+  it('renders one document per object, proposals marked as such', () => {
+    const r = migrate(fixture('bookinfo.yaml'), V1_1, SERVICES);
+    const text = renderYaml(r.objects);
+    const docs = text.split(/^---$/m);
+    expect(docs).toHaveLength(r.objects.length);
+    expect(text).toContain('# Proposed from DestinationRule default/reviews: review the selector and ports before applying.');
+    expect(text).toContain('# From VirtualService default/bookinfo\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute');
   });
 });

@@ -168,3 +168,66 @@ export function compareTraffic(
   }
   return { samples, differences: samples.filter((s) => !s.same).length };
 }
+
+/** The engine's verdict on one generated Gateway or route, against the cluster's Services. */
+export interface Verdict {
+  kind: string;
+  namespace: string;
+  name: string;
+  ok: boolean;
+  /** `Accepted`/`Programmed`/`ResolvedRefs` problems, or the positive summary. */
+  summary: string;
+}
+
+/**
+ * Runs the engine on the generated objects (with the cluster's Services, certificates assumed
+ * present): which Gateways would be accepted and which routes attach and resolve their backends.
+ */
+export function previewVerdicts(
+  generated: readonly GeneratedObject[],
+  services: readonly ServiceInfo[],
+  gatewayClassName: string,
+): Verdict[] {
+  const snapshot = previewSnapshot(generated, services, gatewayClassName);
+  const status = computeStatus(snapshot, { controllerNames: [PREVIEW_CONTROLLER], now: '1970-01-01T00:00:00Z' });
+  const out: Verdict[] = [];
+  for (const [key, st] of Object.entries(status.gateways)) {
+    const [namespace = '', name = ''] = key.split('/');
+    const bad = (st.listeners ?? []).flatMap((l) =>
+      l.conditions
+        .filter((c) => (c.type === 'Conflicted' ? c.status === 'True' : c.status === 'False') && c.type !== 'Programmed')
+        .map((c) => `listener ${l.name}: ${c.reason}: ${c.message}`),
+    );
+    const accepted = (st.conditions ?? []).find((c) => c.type === 'Accepted');
+    if (accepted?.status === 'False') bad.unshift(`${accepted.reason}: ${accepted.message}`);
+    out.push({
+      kind: 'Gateway',
+      namespace,
+      name,
+      ok: bad.length === 0,
+      summary: bad.length ? bad.join('; ') : `Accepted, ${(st.listeners ?? []).length} listener(s)`,
+    });
+  }
+  for (const [kind, field] of [
+    ['HTTPRoute', 'httpRoutes'],
+    ['GRPCRoute', 'grpcRoutes'],
+  ] as const) {
+    for (const [key, st] of Object.entries(status[field])) {
+      const [namespace = '', name = ''] = key.split('/');
+      const bad = st.parents.flatMap((p) =>
+        p.conditions.filter((c) => c.status === 'False').map((c) => `${p.parentRef.name}: ${c.reason}: ${c.message}`),
+      );
+      const attached = status.attachments
+        .filter((a) => a.route === key && a.routeKind === kind)
+        .map((a) => `${a.gateway} listener ${a.listener}`);
+      out.push({
+        kind,
+        namespace,
+        name,
+        ok: bad.length === 0,
+        summary: bad.length ? bad.join('; ') : `Accepted by ${attached.join(', ') || 'no listener'}`,
+      });
+    }
+  }
+  return out;
+}

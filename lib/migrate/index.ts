@@ -17,7 +17,9 @@ import { convertVirtualService } from './virtual-service';
 
 export type * from './types';
 export { parseIstioYaml, type ParsedIstio } from './parse';
-export { compareTraffic, type TrafficComparison, type TrafficSample } from './equivalence';
+export { compareTraffic, previewVerdicts, type TrafficComparison, type TrafficSample, type Verdict } from './equivalence';
+export { renderYaml } from './render';
+export { targetFromSchemas } from './target';
 
 /** Converts Istio objects for `target`; Gateways first, so routes can find their listeners. */
 export function migrate(
