@@ -1,0 +1,24 @@
+/** The summary table of figures, as Markdown (BENCHMARKS.md and the console output). */
+import type { Figure } from './figures';
+
+const fmt = (x: number | null | undefined): string => (x === null || x === undefined ? '' : String(Math.round(x * 10) / 10));
+
+/** One row per figure: what, size, median, p95, peak memory, budget, met, when measured (and the load then). */
+export function table(figures: Figure[]): string {
+  const lines = [
+    '| what | size | median | p95 | peak memory | budget | met | measured (load) |',
+    '| --- | --- | ---: | ---: | ---: | --- | --- | --- |',
+  ];
+  for (const f of figures) {
+    const median = f.median ?? f.value;
+    const unit = median === null || median === undefined ? '' : ` ${f.unit}`;
+    const p95 = f.p95 === null ? '' : `${fmt(f.p95)} ${f.unit}`;
+    const peak = f.peakMemoryMB ? `${fmt(f.peakMemoryMB)} MB` : '';
+    const met = f.met === null ? '' : f.met ? 'yes' : '**no**';
+    const what = f.note ? `${f.bench}: ${f.what} (${f.note})` : `${f.bench}: ${f.what}`;
+    lines.push(
+      `| ${what} | ${f.size} | ${fmt(median)}${unit} | ${p95} | ${peak} | ${f.budget?.text ?? ''} | ${met} | ${f.measuredAt.slice(0, 16).replace('T', ' ')} (${f.load}) |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,89 @@
+/**
+ * Interactions on an open routes list: a filter keystroke until the rows are re-rendered, and scrolling the whole
+ * virtualized list while counting long tasks and dropped frames.
+ */
+import type { Page } from '@playwright/test';
+
+/** Milliseconds from each keydown to the last React commit it caused (the rows re-rendered for the new filter). */
+export async function filterKeystrokes(page: Page, query: string): Promise<number[]> {
+  const box = page.getByRole('searchbox', { name: 'Filter' });
+  await box.click();
+  const out: number[] = [];
+  for (const ch of query) {
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+      input?.addEventListener('keydown', (e) => ((window as unknown as { __keyAt: number }).__keyAt = e.timeStamp), {
+        once: true,
+      });
+    });
+    await page.keyboard.press(ch);
+    // Settled: no commit for 400 ms (longer than the filter's URL debounce), at most 5 s.
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const at = (window as unknown as { __keyAt: number }).__keyAt;
+          const started = performance.now();
+          const poll = (): void => {
+            const last = window.__bench.commits.at(-1) ?? at;
+            const now = performance.now();
+            if (now - Math.max(last, at) > 400 || now - started > 5_000) resolve(Math.max(0, last - at));
+            else setTimeout(poll, 50);
+          };
+          poll();
+        }),
+    );
+    out.push(ms);
+  }
+  await box.fill('');
+  return out;
+}
+
+/** What scrolling the list top to bottom cost. */
+export interface ScrollRun {
+  frames: number;
+  /** Frames that took longer than 1.5 vsync intervals, as a share of all frames (%). */
+  droppedPct: number;
+  p95FrameMs: number;
+  longestTaskMs: number;
+  longTasks: number;
+  rows: number;
+}
+
+/** Scrolls the list's scroll container to its end, a screenful per frame, as a fast wheel flick does. */
+export async function scrollList(page: Page): Promise<ScrollRun> {
+  return page.evaluate(
+    () =>
+      new Promise<ScrollRun>((resolve) => {
+        const el = document.querySelector<HTMLElement>('.table-scroll');
+        const table = document.querySelector('table.resource-table');
+        const rows = Number(table?.getAttribute('aria-rowcount') ?? 1) - 1;
+        if (!el) return resolve({ frames: 0, droppedPct: 0, p95FrameMs: 0, longestTaskMs: 0, longTasks: 0, rows });
+        const step = Math.max(200, el.clientHeight);
+        const before = window.__bench.longTasks.length;
+        const times: number[] = [];
+        const started = performance.now();
+        const frame = (t: number): void => {
+          times.push(t);
+          const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+          if (atEnd || performance.now() - started > 20_000) {
+            const gaps = times.slice(1).map((x, i) => x - (times[i] as number));
+            const vsync = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 16.7;
+            const sorted = [...gaps].sort((a, b) => a - b);
+            const tasks = window.__bench.longTasks.slice(before).filter((x) => x.start >= started);
+            resolve({
+              frames: gaps.length,
+              droppedPct: gaps.length ? (100 * gaps.filter((g) => g > 1.5 * Math.max(vsync, 16.7)).length) / gaps.length : 0,
+              p95FrameMs: sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0,
+              longestTaskMs: Math.max(0, ...tasks.map((x) => x.duration)),
+              longTasks: tasks.length,
+              rows,
+            });
+            return;
+          }
+          el.scrollTop += step;
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
