@@ -51,6 +51,8 @@ const steps: Step[] = [
               : undefined;
           },
         },
+        // The benchmarks still run and no figure exceeds twice its budget (small mesh, on the build above).
+        { name: 'benchmark regression check', cmd: ['npx', 'tsx', 'scripts/bench.ts', '--size', 'small', '--check'] },
       ]),
 ];
 
