@@ -17,7 +17,11 @@ export interface SendForRealProps {
 
 function headerRecord(h: TraceResponse['request']['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h)) {
+    // The engine's request carries the Host as a header; a send takes it from `host` and refuses it as a header.
+    if (v === undefined || k.toLowerCase() === 'host' || k === ':authority') continue;
+    out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
   return out;
 }
 
