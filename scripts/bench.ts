@@ -3,8 +3,8 @@
  * in parallel: they measure time on a 2-core machine), then the summary: bench-results/summary.json and the table
  * at the top of BENCHMARKS.md (what, size, median, p95, peak memory, budget, met, when and at what load).
  *
- * `--check` (CI): the quick, size-aware benchmarks only (cluster and UI at the given size, two runs per page),
- * and a non-zero exit when any figure of this run exceeds twice its budget or a benchmark fails. The budgets are
+ * `--summary-only` rewrites the summary from the recorded results. `--check` (CI): the quick, size-aware benchmarks
+ * only (cluster and UI at the given size, two runs per page), and a non-zero exit when any figure of this run exceeds twice its budget or a benchmark fails. The budgets are
  * for the large size on an idle machine; twice that is generous enough for a shared CI machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,10 +22,12 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     only: { type: 'string' },
     reuse: { type: 'boolean', default: false },
+    /** Rewrite the summary from the recorded results without running anything. */
+    'summary-only': { type: 'boolean', default: false },
   },
 });
 const all = ['cluster', 'engine', 'routing', 'gateway', 'topology', 'verify', 'ui'];
-const benches = values.only ? values.only.split(',') : values.check ? ['cluster', 'ui'] : all;
+const benches = values['summary-only'] ? [] : values.only ? values.only.split(',') : values.check ? ['cluster', 'ui'] : all;
 const started = new Date().toISOString();
 let failed = 0;
 for (const name of benches) {
