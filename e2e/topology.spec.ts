@@ -110,7 +110,7 @@ test('tracing http://httpbin.aliyun.com/get highlights gateway → listener defa
     'Rule 0: PathPrefix /get',
     /^Service default\/httpbin:8000/,
   ]);
-  await expect(page.getByRole('link', { name: 'Send for real' })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: 'Open in Verify' })).toHaveAttribute(
     'href',
     `/verify?url=${encodeURIComponent('http://httpbin.aliyun.com/get')}`,
   );
@@ -159,4 +159,83 @@ test('filters, focus and zoom live in the URL, so a view can be shared', async (
   await page.getByRole('combobox', { name: 'Gateway', exact: true }).selectOption('istio-system/gateway');
   await expect(page).toHaveURL(/gw=istio-system%2Fgateway(&|$)/);
   await expect(topology.node('HTTPRoute default/httpbin-https')).toHaveCount(0);
+});
+
+test('a rule picked on the graph fills the trace box, and the traced request is sent for real in one click', async ({
+  page,
+  cluster,
+}) => {
+  // A real request through the local data plane on a shared, loaded machine: more than the default minute.
+  test.setTimeout(120_000);
+  await expect
+    .poll(() => cluster.kubectl(['get', 'gtw', 'gateway', '-n', 'istio-system', '-o', 'jsonpath={.status.addresses[0].value}']), {
+      timeout: 10_000,
+    })
+    .not.toBe('');
+  const topology = new TopologyPage(page);
+  // Focused on route http, so other specs' routes with the same match text are not on the graph.
+  await topology.open('?focus=route%3AHTTPRoute%3Adefault%2Fhttp');
+  // Rule 0 of route http (PathPrefix /get → httpbin) on listener default (HTTP/80, *.aliyun.com).
+  // The rule sits right of the initial viewport (readable zoom, anchored at the client's end), under the
+  // side panel: the click is dispatched to the node itself, as a reader's click after panning would be.
+  await topology.node('PathPrefix /get').dispatchEvent('click');
+  await page.getByRole('button', { name: 'Fill the trace box with GET http://httpbin.aliyun.com/get' }).click();
+  await expect(topology.requestUrl).toHaveValue('http://httpbin.aliyun.com/get');
+  await expect(topology.requestUrl).toBeFocused();
+  await page.getByRole('button', { name: 'Trace', exact: true }).click();
+  await expect(topology.tracedPath.getByRole('listitem')).toHaveText([
+    'Gateway istio-system/gateway',
+    'Listener default',
+    'HTTPRoute default/http',
+    'Rule 0: PathPrefix /get',
+    /^Service default\/httpbin:8000/,
+  ]);
+
+  await page.getByRole('button', { name: 'Send for real' }).click();
+  const real = page.getByRole('status', { name: 'Real response' });
+  await expect(real).toContainText('HTTP 200', { timeout: 30_000 });
+  await expect(real).toContainText('as predicted');
+});
+
+test('a change that moves nothing (kubectl annotate) refreshes the open graph without a relayout jump', async ({
+  page,
+  cluster,
+}) => {
+  const topology = new TopologyPage(page);
+  await topology.open();
+  const nodes = ['istio-system/gateway', 'default HTTP/80 *.aliyun.com', 'HTTPRoute default/http', 'Service default/httpbin'];
+  for (const n of nodes) await expect(topology.node(n)).toBeVisible();
+  const boxes = async () => Promise.all(nodes.map((n) => topology.node(n).boundingBox()));
+  const before = await boxes();
+  const refetched = page.waitForResponse((r) => r.url().includes('/api/topology') && r.ok(), { timeout: 10_000 });
+  cluster.kubectl(['annotate', 'httproute', 'http', '-n', 'default', `portico.e2e/touched=${Date.now()}`, '--overwrite']);
+  await refetched;
+  // Give the sliced preparation and React a moment, then nothing may have moved.
+  await page.waitForTimeout(500);
+  expect(await boxes()).toEqual(before);
+  await expect(page.getByRole('status').filter({ hasText: /nodes, .* edges/ })).not.toContainText('laying out');
+});
+
+test('Gateway and route detail pages embed their focused traffic paths, linking to the topology page', async ({ page }) => {
+  await page.goto('/gateways/istio-system/gateway');
+  const paths = page.getByRole('region', { name: 'Traffic paths graph' });
+  await expect(paths.getByRole('group', { name: /^istio-system\/gateway,/ })).toBeVisible();
+  await expect(paths.getByRole('group', { name: /^HTTPRoute default\/http,/ })).toBeVisible();
+  // Another Gateway's route is not on this Gateway's paths.
+  await expect(paths.getByRole('group', { name: /^HTTPRoute default\/httpbin-https,/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Open in topology' }).click();
+  await expect(page).toHaveURL(/\/topology\?.*focus=gateway%3Aistio-system%2Fgateway/);
+  const topology = new TopologyPage(page);
+  await expect(topology.node('HTTPRoute default/http')).toBeVisible();
+  await expect(topology.node('HTTPRoute default/httpbin-https')).toHaveCount(0);
+
+  await page.goto('/routes/http/default/httpbin-https');
+  const routePaths = page.getByRole('region', { name: 'Traffic paths graph' });
+  await expect(routePaths.getByRole('group', { name: /^https HTTPS\/443/ })).toBeVisible();
+  await expect(routePaths.getByRole('group', { name: /^Service default\/httpbin,/ })).toBeVisible();
+  await expect(routePaths.getByRole('group', { name: /^HTTPRoute default\/http,/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Open in topology' })).toHaveAttribute(
+    'href',
+    '/topology?focus=route%3AHTTPRoute%3Adefault%2Fhttpbin-https',
+  );
 });

@@ -14,3 +14,6 @@ export { NODE_WIDTH, nodeHeight, ruleLines, columnOf } from './node-size';
 export { readViewState, writeViewState, type TopologyViewState } from './view-state';
 export { traceInputSchema, toHttpRequest, parseHeaderLines, type TraceInput, type TraceRequestResult } from './trace-request';
 export { tracePath, type TracePath, type TraceHop } from './trace-path';
+export { prepareLayout, DEFAULT_SLICE, type Pause, type PreparedLayout } from './prepare';
+export { viewOfSliced, needsSlicing, SYNC_VIEW_LIMIT } from './pipeline';
+export { pickRequest, concreteHost, type PickedRequest } from './pick-request';
