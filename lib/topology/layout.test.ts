@@ -106,9 +106,11 @@ describe('columnLayout (large graphs)', () => {
 
   it('is chosen above the ELK limit, and lays out 8,000 nodes in well under a second', async () => {
     const m = wide(400, 18);
-    const t = performance.now();
+    // CPU time, not wall time: on a shared machine the wall clock also counts the time spent waiting for a CPU.
+    const t = process.cpuUsage();
     const pos = await layoutModel(m, { layout: () => Promise.reject(new Error('ELK must not run for large graphs')) });
-    expect(performance.now() - t).toBeLessThan(1_000);
+    const used = process.cpuUsage(t);
+    expect((used.user + used.system) / 1_000).toBeLessThan(1_000);
     expect(Object.keys(pos)).toHaveLength(m.nodes.length);
   });
 });
