@@ -64,6 +64,15 @@ export const sections: readonly Section[] = [
     tasks: ['Prove that a route answers 200 over HTTP and the teapot over HTTPS.'],
   },
   {
+    href: '/migrate',
+    label: 'Migrate',
+    summary: 'Turn Istio Gateways and VirtualServices into Gateway API resources, with every difference explained.',
+    tasks: [
+      'Paste Istio YAML or pick the Istio objects of the cluster.',
+      'Review the generated Gateway API objects, the warnings and the traffic comparison, then apply.',
+    ],
+  },
+  {
     href: '/yaml',
     label: 'YAML',
     summary: 'Paste, validate, preview and apply Gateway API manifests.',

@@ -18,6 +18,8 @@ export interface LocalClusterOptions {
   reset?: boolean;
   /** Gateway API bundle to seed: v1.1.0 (default), v0.6.0 or v1.6.1. */
   gatewayApiVersion?: string;
+  /** Seed Istio's networking CRDs too (default: env PORTICO_ISTIO_CRDS=1), for migrating Istio objects. */
+  istioCrds?: boolean;
   /** Port of the local httpbin, for the `default/httpbin` EndpointSlice. */
   httpbinPort?: number;
   /** Interval of watch BOOKMARK events (default 10 s). */
@@ -56,7 +58,8 @@ export async function startLocalCluster(opts: LocalClusterOptions): Promise<Loca
     const api = { url: server.url, token: server.token, caPem: server.caPem };
     const gatewayApiVersion = opts.gatewayApiVersion ?? process.env.PORTICO_GATEWAY_API_VERSION ?? undefined;
     if (fresh || server.wasEmpty) {
-      await seedCluster(api, { gatewayApiVersion, httpbinPort: opts.httpbinPort });
+      const istioCrds = opts.istioCrds ?? process.env.PORTICO_ISTIO_CRDS === '1';
+      await seedCluster(api, { gatewayApiVersion, httpbinPort: opts.httpbinPort, istioCrds });
     } else if (opts.httpbinPort) {
       await syncHttpbinEndpoints(api, opts.httpbinPort);
     }

@@ -39,3 +39,8 @@ export function gatewayApiCrds(version: string = DEFAULT_GATEWAY_API_VERSION): J
 export function asmCrds(): JsonObject[] {
   return crdsIn(path.join(CRD_ROOT, 'asm', 'asmmeshconfigs.yaml'));
 }
+
+/** Istio's networking CRDs (Gateway, VirtualService, DestinationRule), installed on request for migrations. */
+export function istioCrds(): JsonObject[] {
+  return crdsIn(path.join(CRD_ROOT, 'istio', 'networking.yaml'));
+}

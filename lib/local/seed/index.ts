@@ -4,16 +4,18 @@
  */
 import type { JsonObject } from '../apiserver/types';
 import { apiCall, type ApiTarget } from './api-client';
-import { asmCrds, DEFAULT_GATEWAY_API_VERSION, gatewayApiCrds } from './crds';
+import { asmCrds, DEFAULT_GATEWAY_API_VERSION, gatewayApiCrds, istioCrds } from './crds';
 import { HTTPBIN_SLICE, httpbinEndpointSlice, INGRESS_GATEWAY_POD, seedNamespaces, seedObjects } from './objects';
 
-export { DEFAULT_GATEWAY_API_VERSION, GATEWAY_API_BUNDLES, asmCrds, gatewayApiCrds } from './crds';
+export { DEFAULT_GATEWAY_API_VERSION, GATEWAY_API_BUNDLES, asmCrds, gatewayApiCrds, istioCrds } from './crds';
 export { httpbinEndpointSlice, HTTPBIN_SLICE, INGRESS_GATEWAY_POD, seedNamespaces, seedObjects } from './objects';
 
 /** What to seed. */
 export interface SeedOptions {
   /** Gateway API bundle: v1.1.0 (default), v0.6.0 or v1.6.1. */
   gatewayApiVersion?: string;
+  /** Also install Istio's networking CRDs, so Istio objects can be stored and migrated. */
+  istioCrds?: boolean;
   /** Port of the local httpbin; without it no EndpointSlice is written. */
   httpbinPort?: number;
 }
@@ -29,7 +31,7 @@ function storageVersion(crds: JsonObject[], plural: string): string {
 export async function seedCluster(api: ApiTarget, opts: SeedOptions = {}): Promise<void> {
   const gw = gatewayApiCrds(opts.gatewayApiVersion ?? DEFAULT_GATEWAY_API_VERSION);
   for (const o of seedNamespaces()) await apiCall(api, 'POST', o.path, o.object);
-  for (const crd of [...gw, ...asmCrds()]) {
+  for (const crd of [...gw, ...asmCrds(), ...(opts.istioCrds ? istioCrds() : [])]) {
     await apiCall(api, 'POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions?fieldManager=portico-seed', crd);
   }
   for (const o of seedObjects(storageVersion(gw, 'gatewayclasses'))) {
