@@ -15,9 +15,12 @@ export function table(figures: Figure[]): string {
     const p95 = f.p95 === null ? '' : `${fmt(f.p95)} ${f.unit}`;
     const peak = f.peakMemoryMB ? `${fmt(f.peakMemoryMB)} MB` : '';
     const met = f.met === null ? '' : f.met ? 'yes' : '**no**';
+    // A tail budget names the p99 it was judged by (the table's columns stop at p95).
+    const budget = f.budget ? `${f.budget.text}${f.budget.stat === 'p99' ? ` (p99 ${fmt(f.p99)} ${f.unit})` : ''}` : '';
+    const load = f.load > 0 ? String(f.load) : 'not recorded';
     const what = f.note ? `${f.bench}: ${f.what} (${f.note})` : `${f.bench}: ${f.what}`;
     lines.push(
-      `| ${what} | ${f.size} | ${fmt(median)}${unit} | ${p95} | ${peak} | ${f.budget?.text ?? ''} | ${met} | ${f.measuredAt.slice(0, 16).replace('T', ' ')} (${f.load}) |`,
+      `| ${what} | ${f.size} | ${fmt(median)}${unit} | ${p95} | ${peak} | ${budget} | ${met} | ${f.measuredAt.slice(0, 16).replace('T', ' ')} (${load}) |`,
     );
   }
   return lines.join('\n');
