@@ -11,6 +11,8 @@ export const k8sKeys = {
     [...k8sKeys.all, 'list', p.context, p.group, p.kind, p.namespace ?? '*'] as const,
   /** Server-computed views over the whole cluster (overview, problems, topology); refetched on any change. */
   derived: (p: { context: string; view: string }) => [...k8sKeys.all, 'derived', p.context, p.view] as const,
+  /** What the signed-in user may change in a namespace (SelfSubjectAccessReview per edit control). */
+  permissions: (p: { context: string; namespace: string }) => [...k8sKeys.all, 'permissions', p.context, p.namespace] as const,
   object: (p: { context: string; group: string; kind: string; namespace?: string; name: string }) =>
     [...k8sKeys.all, 'object', p.context, p.group, p.kind, p.namespace ?? '', p.name] as const,
 };
