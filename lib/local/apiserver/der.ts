@@ -53,7 +53,10 @@ export function uint(b: Buffer): Buffer {
 /** A random positive 16-byte serial number. */
 export const serial = (): Buffer => {
   const b = randomBytes(16);
-  b[0] = (b[0] ?? 0) & 0x7f;
+  // DER INTEGERs are minimal: a leading 0x00 byte is only allowed before a byte >= 0x80, so a
+  // first byte of 0 (1 in 128 draws) made an illegal encoding that OpenSSL rejects. Keep the
+  // first byte in 0x40-0x7f: positive, minimal, still 127 random bits.
+  b[0] = ((b[0] ?? 0) & 0x3f) | 0x40;
   return uint(b);
 };
 
