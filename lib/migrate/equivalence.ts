@@ -7,7 +7,7 @@ import { computeStatus } from '@/lib/gateway-api/compute-status';
 import { compileRoutes, routeHttp } from '@/lib/gateway-api/routing';
 import { addObject } from '@/lib/gateway-api/snapshot-input';
 import { emptySnapshot, type Snapshot } from '@/lib/gateway-api/types';
-import { sampleForRegex } from '@/lib/verify/regex-sample';
+import { sampleForRegex } from '@/lib/gateway-api/routing/regex-sample';
 import { istioOutcome, type Outcome, type SampleRequest } from './istio-routing';
 import type { DestinationRule, GeneratedObject, HttpMatch, IstioObject, ServiceInfo, StringMatch, VirtualService } from './types';
 

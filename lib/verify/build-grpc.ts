@@ -5,7 +5,7 @@
  */
 import type { GRPCRouteMatch } from '@/lib/gateway-api/types';
 import { valueFor } from './match-values';
-import { sampleForRegex } from './regex-sample';
+import { sampleForRegex } from '@/lib/gateway-api/routing/regex-sample';
 import type { NeedsInput } from './types';
 
 function part(which: 'service' | 'method', m: GRPCRouteMatch, needs: NeedsInput[]): string {

@@ -6,7 +6,7 @@ import { compileRoutes, routeGrpc, routeHttp, type RouteTable } from '@/lib/gate
 import type { Attachment, EngineStatus, GRPCRouteMatch, HTTPRouteMatch, RouteKind, Snapshot } from '@/lib/gateway-api/types';
 import { grpcParts } from './build-grpc';
 import { hostFor, valueFor, type HostOptions } from './match-values';
-import { sampleForRegex } from './regex-sample';
+import { sampleForRegex } from '@/lib/gateway-api/routing/regex-sample';
 import type { NeedsInput, VerificationRequest } from './types';
 
 /** Options of {@link buildRequestsForRule}. */

@@ -27,7 +27,7 @@ export type {
 } from './types';
 export { buildRequestsForRule, HTTPBIN_PATH_SAMPLES, type BuildOptions } from './build-requests';
 export type { HostOptions } from './match-values';
-export { sampleForRegex } from './regex-sample';
+export { sampleForRegex } from '@/lib/gateway-api/routing/regex-sample';
 export {
   discoverTargets,
   parseLocalPorts,

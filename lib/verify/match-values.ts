@@ -3,7 +3,7 @@
  * and the host side of an attachment into a concrete Host header.
  */
 import type { NeedsInput } from './types';
-import { sampleForRegex } from './regex-sample';
+import { sampleForRegex } from '@/lib/gateway-api/routing/regex-sample';
 
 /** A concrete value for a header or query match, or what the user must supply instead. */
 export function valueFor(

@@ -13,6 +13,7 @@ export { applyHeaderOps } from './headers';
 export { replacePrefix, redirectLocation } from './path-modifier';
 export { hostnameMatches, normalizeHost } from './hostname';
 export { parseDuration } from './duration';
+export { sampleForRegex } from './regex-sample';
 export type { RouteTable } from './table';
 export type {
   BackendTarget,
