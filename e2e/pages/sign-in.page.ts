@@ -12,7 +12,8 @@ export class SignInPage {
     this.heading = page.getByRole('heading', { level: 1, name: 'Sign in to Portico' });
     this.token = page.getByLabel(/Access token|Kubernetes bearer token/);
     this.submit = page.getByRole('button', { name: 'Sign in' });
-    this.alert = page.getByRole('alert');
+    // Inside the form: Next's route announcer is an alert too.
+    this.alert = page.getByRole('main').getByRole('alert');
     this.notice = page.getByRole('status').filter({ hasText: /sign|session/i });
   }
 
