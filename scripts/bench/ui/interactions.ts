@@ -7,6 +7,9 @@ import type { Page } from '@playwright/test';
 /** Milliseconds from each keydown to the last React commit it caused (the rows re-rendered for the new filter). */
 export async function filterKeystrokes(page: Page, query: string): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: 'Filter' });
+  const rowCount = (): Promise<string | null> =>
+    page.evaluate(() => document.querySelector('table.resource-table')?.getAttribute('aria-rowcount') ?? null);
+  const unfiltered = await rowCount();
   await box.click();
   const out: number[] = [];
   for (const ch of query) {
@@ -35,6 +38,12 @@ export async function filterKeystrokes(page: Page, query: string): Promise<numbe
     out.push(ms);
   }
   await box.fill('');
+  // Later measurements need the whole list back (the URL is written after a debounce and a server round trip).
+  await page.waitForFunction(
+    (v) => document.querySelector('table.resource-table')?.getAttribute('aria-rowcount') === v,
+    unfiltered,
+    { timeout: 30_000 },
+  );
   return out;
 }
 
