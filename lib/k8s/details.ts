@@ -3,10 +3,11 @@ import { computeStatus } from '@/lib/gateway-api/compute-status';
 import type { EngineStatus, Gateway, ParentReference, RouteStatus } from '@/lib/gateway-api/types';
 import { healthOf, type StatusCondition } from '@/lib/model/conditions';
 import type { ConditionComparison, EventView, ObjectDetails, RelatedObject } from '@/lib/model/details';
-import type { KindName } from '@/lib/model/kinds';
+import { collectionPath, kinds, type KindName } from '@/lib/model/kinds';
 import type { K8sObject } from '@/lib/model/objects';
 import { parentText } from '@/lib/model/summaries';
 import type { ClusterCache } from './cache/cluster-cache';
+import { sanitize } from './cache/sanitize';
 import { getClusterCache } from './cache/registry';
 import { duplicateGatewaysFor } from './cluster-roles';
 import { compareConditions } from './compare-conditions';
@@ -27,7 +28,7 @@ export async function getObjectDetails(
 ): Promise<ObjectDetails | undefined> {
   const cache = await getClusterCache(context);
   const key = namespace ? `${namespace}/${name}` : name;
-  const object = cache.get(kind, key);
+  const object = cache.get(kind, key) ?? (await awaitFromApi(cache, kind, namespace, name, key));
   if (!object) return undefined;
   const analysis = analyse(cache, object);
   const conditions =
@@ -52,6 +53,37 @@ export async function getObjectDetails(
     ...(analysis ? {} : { analysisNote: 'Portico has no analysis for this object: its GatewayClass is unknown.' }),
     ...(kind === 'Gateway' ? await multiClusterWarnings(cache, key) : {}),
   };
+}
+
+/**
+ * An object the live cache has not seen yet (created a moment ago, e.g. with kubectl, and the
+ * watch event is still on its way): ask the API, and when it exists give the cache a moment to
+ * catch up so the analysis sees it too. Only a 404 from the API means "not found".
+ */
+async function awaitFromApi(
+  cache: ClusterCache,
+  kind: KindName,
+  namespace: string | undefined,
+  name: string,
+  key: string,
+): Promise<K8sObject | undefined> {
+  const version = cache.served[kind];
+  if (!version) return undefined;
+  let fetched: K8sObject;
+  try {
+    fetched = await k8sRequest<K8sObject>(cache.kubeConfig, {
+      path: `${collectionPath(kinds[kind], version, namespace)}/${encodeURIComponent(name)}`,
+    });
+  } catch {
+    return undefined;
+  }
+  for (let waited = 0; waited < 3000; waited += 100) {
+    const cached = cache.get(kind, key);
+    if (cached) return cached;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // The same reduction the cache applies on arrival (Secret data, last-applied annotation).
+  return sanitize(fetched);
 }
 
 /** ASM merges data planes' Gateways by namespace/name: the same one in two clusters is overwritten by the last applied. */
