@@ -32,9 +32,9 @@ spec:
   http:
   - match:
     - uri:
-        prefix: /status
-    - uri:
         prefix: /get
+    - uri:
+        prefix: /status
     route:
     - destination:
         port:
@@ -57,16 +57,18 @@ test('migrate an Istio Gateway + VirtualService for httpbin, apply, and verify t
   const host = `${name}.example.com`;
   const migrate = new MigratePage(page);
   await migrate.open();
-  await migrate.paste(istioHttpbin(name, host));
+  const istio = istioHttpbin(name, host);
+  await migrate.paste(istio);
 
   // Bound to the seed's pre-deployed ingress gateway through spec.addresses, the ASM way.
   await expect(migrate.output).toContainText('kind: Gateway');
   await expect(migrate.output).toContainText('value: istio-ingressgateway.istio-system.svc.cluster.local');
   await expect(migrate.output).toContainText('kind: HTTPRoute');
-  // The fault cannot be carried over: a warning on its own line of the input (line 37).
+  // The fault cannot be carried over: a warning on its own line of the input.
+  const faultLine = istio.split('\n').findIndex((l) => l.trim() === 'fault:') + 1;
   const fault = migrate.findings.getByRole('row', { name: /fault injection/ });
   await expect(fault).toContainText('warning');
-  await expect(fault.getByRole('button', { name: '37' })).toBeVisible();
+  await expect(fault.getByRole('button', { name: String(faultLine) })).toBeVisible();
   await expect(migrate.verdict).toContainText(`HTTPRoute default/${name}: Accepted by default/${name} listener http`);
   await expect(page.getByRole('status').filter({ hasText: 'sample requests' })).toContainText(
     /^\d+ of \d+ sample requests would go somewhere else/,
