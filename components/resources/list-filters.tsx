@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ListViewState } from '@/lib/model/list-view';
 
-/** Text, namespace and state filters of a list; the text filter writes the URL after a short pause. */
+/** Text, namespace and state filters of a list; every change is written to the URL at once (no server round trip). */
 export function ListFilters(props: {
   view: ListViewState;
   onChange: (patch: Partial<ListViewState>) => void;
@@ -13,16 +13,19 @@ export function ListFilters(props: {
 }) {
   const { view, onChange } = props;
   const [text, setText] = useState(view.q);
-  useEffect(() => {
-    if (text === view.q) return;
-    const t = setTimeout(() => onChange({ q: text }), 150);
-    return () => clearTimeout(t);
-  }, [text, view.q, onChange]);
   return (
     <div className="filters" role="search">
       <label>
         Filter
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="name, hostname, backend…" />
+        <input
+          type="search"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            onChange({ q: e.target.value });
+          }}
+          placeholder="name, hostname, backend…"
+        />
       </label>
       {props.namespaced ? (
         <label>

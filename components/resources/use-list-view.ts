@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { readListView, type ListViewState } from '@/lib/model/list-view';
 
@@ -9,7 +9,6 @@ const paramOf: Record<keyof ListViewState, string> = { q: 'q', namespace: 'ns', 
 /** The list's view state, read from and written to the URL so every view can be shared. */
 export function useListView(): [ListViewState, (patch: Partial<ListViewState>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const view = useMemo(() => readListView(params), [params]);
   const update = useCallback(
@@ -19,9 +18,11 @@ export function useListView(): [ListViewState, (patch: Partial<ListViewState>) =
         if (v) next.set(paramOf[k], v);
         else next.delete(paramOf[k]);
       }
-      router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+      // The native History API (which the App Router keeps useSearchParams in step with) changes the
+      // URL without a server round trip: filtering is client-side, so a keystroke costs one render.
+      window.history.replaceState(null, '', `${pathname}?${next.toString()}`);
     },
-    [params, pathname, router],
+    [params, pathname],
   );
   return [view, update];
 }

@@ -5,10 +5,14 @@ import { useEffect, useState } from 'react';
 import type { ObjectList } from '@/lib/model/lists';
 import type { WatchEvent } from '@/lib/model/objects';
 import { applyEvents } from './apply-events';
+import { createCoalescer } from './coalesce';
 import { k8sKeys } from './keys';
 import { publishWatchBatch } from './watch-bus';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+/** Minimum time between two cache writes during a burst of watch events (a change still shows within a second). */
+const BURST_INTERVAL_MS = 500;
 
 /**
  * Subscribes the tab to the server's watch stream and writes each batch into every cached list of
@@ -27,8 +31,8 @@ export function useLiveUpdates(context: string | undefined): LiveState {
       everConnected = true;
       setState('live');
     });
-    source.addEventListener('batch', (msg) => {
-      const events = JSON.parse((msg as MessageEvent<string>).data) as WatchEvent[];
+    // One cache write (one React commit) per flush: bursts are coalesced, a lone change is not delayed.
+    const coalescer = createCoalescer<WatchEvent>((events) => {
       for (const [key, data] of client.getQueriesData<ObjectList>({ queryKey: [...k8sKeys.all, 'list', context] })) {
         if (!data) continue;
         const namespace = key[5] === '*' ? undefined : (key[5] as string);
@@ -37,9 +41,15 @@ export function useLiveUpdates(context: string | undefined): LiveState {
       }
       void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'derived', context] });
       publishWatchBatch(events);
+    }, BURST_INTERVAL_MS);
+    source.addEventListener('batch', (msg) => {
+      coalescer.push(JSON.parse((msg as MessageEvent<string>).data) as WatchEvent[]);
     });
     source.onerror = () => setState('reconnecting');
-    return () => source.close();
+    return () => {
+      coalescer.cancel();
+      source.close();
+    };
   }, [client, context]);
   return state;
 }

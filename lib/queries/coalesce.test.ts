@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createCoalescer, type CoalesceClock } from './coalesce';
+
+/** A manual clock: timers fire only when the test advances time. */
+function manualClock(): CoalesceClock & { advance(ms: number): void } {
+  let t = 0;
+  let timers: Array<{ at: number; fn: () => void }> = [];
+  return {
+    now: () => t,
+    setTimeout: (fn, ms) => {
+      const timer = { at: t + ms, fn };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimeout: (h) => {
+      timers = timers.filter((x) => x !== h);
+    },
+    advance(ms) {
+      t += ms;
+      const due = timers.filter((x) => x.at <= t);
+      timers = timers.filter((x) => x.at > t);
+      for (const x of due) x.fn();
+    },
+  };
+}
+
+describe('createCoalescer', () => {
+  it('flushes a lone change at once', () => {
+    const clock = manualClock();
+    const flushed: number[][] = [];
+    const c = createCoalescer<number>((x) => flushed.push(x), 500, clock);
+    c.push([1]);
+    expect(flushed).toEqual([[1]]);
+  });
+
+  it('a burst of 1,000 batches over 4 s becomes at most one flush per interval, nothing lost, order kept', () => {
+    const clock = manualClock();
+    const flushed: number[][] = [];
+    const c = createCoalescer<number>((x) => flushed.push(x), 500, clock);
+    for (let i = 0; i < 1000; i++) {
+      c.push([i]);
+      clock.advance(4);
+    }
+    clock.advance(500);
+    expect(flushed.length).toBeLessThanOrEqual(10);
+    expect(flushed.flat()).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+  });
+
+  it('the last change of a burst is flushed within one interval', () => {
+    const clock = manualClock();
+    const flushed: number[][] = [];
+    const c = createCoalescer<number>((x) => flushed.push(x), 500, clock);
+    c.push([1]);
+    clock.advance(100);
+    c.push([2]);
+    clock.advance(399);
+    expect(flushed).toEqual([[1]]);
+    clock.advance(1);
+    expect(flushed).toEqual([[1], [2]]);
+  });
+
+  it('cancel drops what is pending', () => {
+    const clock = manualClock();
+    const flushed: number[][] = [];
+    const c = createCoalescer<number>((x) => flushed.push(x), 500, clock);
+    c.push([1]);
+    c.push([2]);
+    c.cancel();
+    clock.advance(1000);
+    expect(flushed).toEqual([[1]]);
+  });
+});
