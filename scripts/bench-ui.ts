@@ -117,7 +117,8 @@ async function main(): Promise<void> {
               ...base,
               what: `${page}: longest main-thread task during first load`,
               unit: 'ms',
-              ...(page === 'topology' ? { budget: { text: '< 100 ms', limit: 100, stat: 'median' as const } } : {}),
+              // No budget here: this includes evaluating the page's scripts at boot. The budget "no task
+              // over 100 ms during topology layout" is judged by bench-topology, which times the layout itself.
             },
             xs.map((x) => x.longestTaskMs),
           ),
