@@ -11,6 +11,7 @@ describe('console sections', () => {
       'Reference grants',
       'Topology',
       'Verify',
+      'Migrate',
       'YAML',
     ]);
     expect(new Set(sections.map((s) => s.href)).size).toBe(sections.length);
