@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { WorkspaceLoader } from '@/components/authoring/workspace-loader';
 import { useDraft } from '@/components/authoring/use-draft';
-import { compareTraffic, migrate, parseIstioYaml, previewVerdicts, renderYaml } from '@/lib/migrate';
+import { compareTraffic, migrate, parseIstioYaml, previewEngine, previewVerdicts, renderYaml } from '@/lib/migrate';
 import type { IstioObject, MigrationTarget, ServiceInfo } from '@/lib/migrate/types';
 import { FindingsTable } from './findings-table';
 import { IstioInput } from './istio-input';
@@ -41,13 +41,14 @@ export function MigrateWorkspace({ context, target, services, istioObjects }: Mi
     const parsed = parseIstioYaml(draft.text, namespace || 'default');
     const result = migrate(parsed.objects, target, services);
     const findings = result.findings.map((f) => ({ ...f, line: parsed.lineOf(f.source) }));
+    const preview = previewEngine(result.objects, services, target.gatewayClassName);
     return {
       parsed,
       result,
       findings,
       yaml: renderYaml(result.objects),
-      verdicts: previewVerdicts(result.objects, services, target.gatewayClassName),
-      traffic: compareTraffic(parsed.objects, result.objects, services, target.gatewayClassName),
+      verdicts: previewVerdicts(preview),
+      traffic: compareTraffic(parsed.objects, preview, services),
     };
   }, [draft.text, namespace, target, services]);
 

@@ -3,14 +3,14 @@
  * engine's decision for the generated routes, on sample requests from the VirtualService matches.
  */
 import { describe, expect, it } from 'vitest';
-import { compareTraffic, migrate, previewVerdicts, renderYaml } from './index';
+import { compareTraffic, migrate, previewEngine, previewVerdicts, renderYaml } from './index';
 import { parseIstioYaml } from './parse';
 import { fixture, SERVICES, V1_1 } from './test-support';
 import type { IstioObject } from './types';
 
 function compare(objects: IstioObject[]) {
   const r = migrate(objects, V1_1, SERVICES);
-  return compareTraffic(objects, r.objects, SERVICES, 'istio');
+  return compareTraffic(objects, previewEngine(r.objects, SERVICES, 'istio'), SERVICES);
 }
 
 describe('traffic comparison', () => {
@@ -73,7 +73,7 @@ spec:
 describe('engine verdict and rendering', () => {
   it('httpbin: the Gateway is accepted and the route attaches to both listeners', () => {
     const r = migrate(fixture('httpbin.yaml'), V1_1, SERVICES);
-    expect(previewVerdicts(r.objects, SERVICES, 'istio')).toEqual([
+    expect(previewVerdicts(previewEngine(r.objects, SERVICES, 'istio'))).toEqual([
       { kind: 'Gateway', namespace: 'default', name: 'httpbin-gateway', ok: true, summary: 'Accepted, 2 listener(s)' },
       {
         kind: 'HTTPRoute',
@@ -93,9 +93,11 @@ describe('engine verdict and rendering', () => {
       SERVICES.filter((s) => s.name !== 'httpbin'),
     );
     const route = previewVerdicts(
-      r.objects,
-      SERVICES.filter((s) => s.name !== 'httpbin'),
-      'istio',
+      previewEngine(
+        r.objects,
+        SERVICES.filter((s) => s.name !== 'httpbin'),
+        'istio',
+      ),
     ).find((v) => v.kind === 'HTTPRoute');
     expect(route).toMatchObject({ ok: false, summary: expect.stringContaining('BackendNotFound') });
   });

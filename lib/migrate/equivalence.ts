@@ -4,9 +4,9 @@
  * generated objects. A difference is a behaviour change the reviewer must accept or fix.
  */
 import { computeStatus } from '@/lib/gateway-api/compute-status';
-import { compileRoutes, routeHttp } from '@/lib/gateway-api/routing';
+import { compileRoutes, routeHttp, type RouteTable } from '@/lib/gateway-api/routing';
 import { addObject } from '@/lib/gateway-api/snapshot-input';
-import { emptySnapshot, type Snapshot } from '@/lib/gateway-api/types';
+import { emptySnapshot, type EngineStatus, type Snapshot } from '@/lib/gateway-api/types';
 import { sampleForRegex } from '@/lib/gateway-api/routing/regex-sample';
 import { istioOutcome, type Outcome, type SampleRequest } from './istio-routing';
 import type { DestinationRule, GeneratedObject, HttpMatch, IstioObject, ServiceInfo, StringMatch, VirtualService } from './types';
@@ -132,18 +132,33 @@ function sameOutcome(a: Outcome, b: Outcome): boolean {
   return true;
 }
 
-/** Compares Istio's and the generated routes' decisions for sample requests of every VirtualService. */
-export function compareTraffic(
-  input: readonly IstioObject[],
+/** The engine's view of the generated objects: status once, routing table compiled when first asked. */
+export interface MigrationPreview {
+  status: EngineStatus;
+  table(): RouteTable;
+}
+
+/** Runs the engine once on the generated objects; the verdict and the traffic comparison both read it. */
+export function previewEngine(
   generated: readonly GeneratedObject[],
   services: readonly ServiceInfo[],
   gatewayClassName: string,
+): MigrationPreview {
+  const snapshot = previewSnapshot(generated, services, gatewayClassName);
+  const status = computeStatus(snapshot, { controllerNames: [PREVIEW_CONTROLLER], now: '1970-01-01T00:00:00Z' });
+  let table: RouteTable | undefined;
+  return { status, table: () => (table ??= compileRoutes(snapshot, status)) };
+}
+
+/** Compares Istio's and the generated routes' decisions for sample requests of every VirtualService. */
+export function compareTraffic(
+  input: readonly IstioObject[],
+  preview: MigrationPreview,
+  services: readonly ServiceInfo[],
 ): TrafficComparison {
   const vss = input.filter((o): o is VirtualService => o.kind === 'VirtualService');
   const rules = input.filter((o): o is DestinationRule => o.kind === 'DestinationRule');
-  const snapshot = previewSnapshot(generated, services, gatewayClassName);
-  const status = computeStatus(snapshot, { controllerNames: [PREVIEW_CONTROLLER], now: '1970-01-01T00:00:00Z' });
-  const table = compileRoutes(snapshot, status);
+  const { status } = preview;
   const samples: TrafficSample[] = [];
   for (const vs of vss) {
     const peers = vss.filter((v) => JSON.stringify(v.spec.gateways ?? []) === JSON.stringify(vs.spec.gateways ?? []));
@@ -158,7 +173,7 @@ export function compareTraffic(
     for (const request of samplesFor(vs)) {
       const istio = istioOutcome(peers, rules, services, request);
       const d = routeHttp(
-        table,
+        preview.table(),
         { scheme, host: request.host, port, method: request.method, path: request.path, headers: request.headers },
         { random: () => 0, explain: false },
       );
@@ -183,13 +198,7 @@ export interface Verdict {
  * Runs the engine on the generated objects (with the cluster's Services, certificates assumed
  * present): which Gateways would be accepted and which routes attach and resolve their backends.
  */
-export function previewVerdicts(
-  generated: readonly GeneratedObject[],
-  services: readonly ServiceInfo[],
-  gatewayClassName: string,
-): Verdict[] {
-  const snapshot = previewSnapshot(generated, services, gatewayClassName);
-  const status = computeStatus(snapshot, { controllerNames: [PREVIEW_CONTROLLER], now: '1970-01-01T00:00:00Z' });
+export function previewVerdicts({ status }: MigrationPreview): Verdict[] {
   const out: Verdict[] = [];
   for (const [key, st] of Object.entries(status.gateways)) {
     const [namespace = '', name = ''] = key.split('/');

@@ -17,7 +17,15 @@ import { convertVirtualService } from './virtual-service';
 
 export type * from './types';
 export { parseIstioYaml, type ParsedIstio } from './parse';
-export { compareTraffic, previewVerdicts, type TrafficComparison, type TrafficSample, type Verdict } from './equivalence';
+export {
+  compareTraffic,
+  previewEngine,
+  previewVerdicts,
+  type MigrationPreview,
+  type TrafficComparison,
+  type TrafficSample,
+  type Verdict,
+} from './equivalence';
 export { renderYaml } from './render';
 export { targetFromSchemas } from './target';
 
