@@ -77,7 +77,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   // WebSocket upgrades: only pods/{name}/portforward (the local cluster has no exec or attach).
   server.on('upgrade', (req, socket, head: Buffer) => {
     if (stopping) return void socket.destroy();
-    handlePortForwardUpgrade({ store, token }, req, socket, head);
+    handlePortForwardUpgrade({ store, access: state.access }, req, socket, head);
   });
   // Every TCP connection, including ones still in (or stuck before) the TLS handshake, which
   // the HTTP layer's closeAllConnections() does not know about and server.close() waits for.

@@ -9,7 +9,8 @@
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import { isAuthorized } from '../auth';
+import { authenticateRequest, authorizeRequest, type Access } from '../authz/access';
+import { parseApiPath } from '../paths';
 import type { Store } from '../store';
 import { ApiError } from '../types';
 import { forwardTarget } from './target';
@@ -81,9 +82,14 @@ function relay(ws: ServerWebSocket, index: number, port: number, target: () => {
   return tcp;
 }
 
-/** Handles an HTTP upgrade on the API server; answers with a Status when it is not a valid port-forward. */
+/**
+ * Handles an HTTP upgrade on the API server; answers with a Status when it is not a valid port-forward.
+ * The caller is authenticated and authorized like every other request (authz/access.ts), as verb
+ * `create` on `pods/portforward`: the upgrade is a GET, but a GET must not let a read-only user open a
+ * connection into a pod (Kubernetes RBAC docs; kube-apiserver's AuthorizePodWebsocketUpgradeCreatePermission).
+ */
 export function handlePortForwardUpgrade(
-  deps: { store: Store; token: string },
+  deps: { store: Store; access: Access },
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
@@ -92,7 +98,8 @@ export function handlePortForwardUpgrade(
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const m = PATH.exec(url.pathname);
     if (!m) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-    if (!isAuthorized(req, deps.token)) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+    const user = authenticateRequest(deps.access, req);
+    authorizeRequest(deps.access, user, 'POST', url.pathname, url.searchParams, parseApiPath(url.pathname));
     if (!isWebSocketUpgrade(req))
       throw new ApiError(400, 'BadRequest', 'port-forward needs a WebSocket upgrade (SPDY is not served)');
     const [namespace, name] = [decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? '')];
