@@ -17,7 +17,13 @@ const auditLog = process.env.PORTICO_E2E_AUDIT_LOG ?? '';
 const built = buildRoutes();
 const PUBLIC_PAGES = new Set(['/sign-in', '/sign-out']);
 // Sign-out without a session only clears the cookie and returns to sign-in (an expired session must be able to sign out).
-const PUBLIC_ROUTES = new Set(['/api/health', '/api/auth/sign-in', '/api/auth/sign-out']);
+const PUBLIC_ROUTES = new Set([
+  '/api/health',
+  '/api/auth/sign-in',
+  '/api/auth/sign-out',
+  '/api/auth/oidc/start',
+  '/api/auth/oidc/callback',
+]);
 const signedOut = { cookies: [], origins: [] };
 
 /** Calls a server action as the browser does (Next-Action header, JSON-encoded argument list). */

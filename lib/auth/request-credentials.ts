@@ -22,6 +22,6 @@ export async function requestCredentials(): Promise<RequestCredentials> {
     value = undefined;
   }
   const opened = openSessionCookie(value, config);
-  if (!opened.ok || !opened.session.token) throw new Error('Sign in with a Kubernetes token to read the cluster.');
+  if (!opened.ok || !opened.session.token) throw new Error('Sign in to read the cluster with your own credentials.');
   return { kind: 'user', token: opened.session.token, key: credentialId(opened.session.token), user: opened.session.user };
 }

@@ -23,7 +23,7 @@ export function openSessionCookie(
   return checkSession(unseal(value, sessionKey(config)), config, now);
 }
 
-/** The sealed cookie value and its attributes (Max-Age: until the session's absolute expiry). */
+/** The sealed cookie value and its attributes (Max-Age: until the session's absolute expiry, or its credential's). */
 export function sessionCookie(
   session: Session,
   config: AuthConfig = authConfig(),
@@ -32,7 +32,7 @@ export function sessionCookie(
   return {
     name: SESSION_COOKIE,
     value: seal(session, sessionKey(config)),
-    maxAgeSeconds: Math.floor((session.issuedAt + config.maxAgeMs - now) / 1000),
+    maxAgeSeconds: Math.floor((Math.min(session.issuedAt + config.maxAgeMs, session.expiresAt ?? Infinity) - now) / 1000),
     secure: config.secureCookies,
   };
 }

@@ -15,6 +15,6 @@ export function sessionView(session: Session, maxAgeMs: number): SessionView {
     user: session.user,
     groups: session.groups,
     mode: session.mode,
-    expiresAt: new Date(session.issuedAt + maxAgeMs).toISOString(),
+    expiresAt: new Date(Math.min(session.issuedAt + maxAgeMs, session.expiresAt ?? Infinity)).toISOString(),
   };
 }

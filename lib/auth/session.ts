@@ -23,8 +23,10 @@ export interface Session {
   seenAt: number;
   /** Which credential signed in (a hash): a changed access token or bearer token ends the session. */
   credentialId: string;
-  /** `token` mode: the user's Kubernetes bearer token, used for every API call of theirs. */
+  /** `token` and `oidc` modes: the user's Kubernetes bearer token (or id-token), used for every API call of theirs. */
   token?: string;
+  /** When the credential itself expires (ms; an OIDC id-token's `exp`): the session ends then at the latest. */
+  expiresAt?: number;
 }
 
 /** Why a cookie does not make a session; each maps to a sentence the sign-in page shows. */
@@ -42,6 +44,7 @@ export function newSession(input: {
   groups?: string[];
   credential: string;
   token?: string;
+  expiresAt?: number;
   now: number;
 }): Session {
   return {
@@ -54,6 +57,7 @@ export function newSession(input: {
     seenAt: input.now,
     credentialId: credentialId(input.credential),
     ...(input.token ? { token: input.token } : {}),
+    ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
   };
 }
 
@@ -63,14 +67,15 @@ function isSession(value: unknown): value is Session {
   return (
     s.v === 1 &&
     typeof s.id === 'string' &&
-    (s.mode === 'local' || s.mode === 'token') &&
+    (s.mode === 'local' || s.mode === 'token' || s.mode === 'oidc') &&
     typeof s.user === 'string' &&
     Array.isArray(s.groups) &&
     s.groups.every((g) => typeof g === 'string') &&
     typeof s.issuedAt === 'number' &&
     typeof s.seenAt === 'number' &&
     typeof s.credentialId === 'string' &&
-    (s.token === undefined || typeof s.token === 'string')
+    (s.token === undefined || typeof s.token === 'string') &&
+    (s.expiresAt === undefined || typeof s.expiresAt === 'number')
   );
 }
 
@@ -86,8 +91,9 @@ export function checkSession(
 ): { ok: true; session: Session } | { ok: false; problem: SessionProblem } {
   if (value === undefined) return { ok: false, problem: 'invalid' };
   if (!isSession(value) || value.mode !== config.mode) return { ok: false, problem: 'invalid' };
-  if (value.mode === 'token' && !value.token) return { ok: false, problem: 'invalid' };
+  if (value.mode !== 'local' && !value.token) return { ok: false, problem: 'invalid' };
   if (now - value.issuedAt > config.maxAgeMs || value.issuedAt > now + 60_000) return { ok: false, problem: 'expired' };
+  if (value.expiresAt !== undefined && now >= value.expiresAt) return { ok: false, problem: 'expired' };
   if (now - value.seenAt > config.idleMs) return { ok: false, problem: 'idle' };
   if (value.mode === 'local' && (!config.accessToken || value.credentialId !== credentialId(config.accessToken)))
     return { ok: false, problem: 'credential-changed' };

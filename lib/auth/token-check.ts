@@ -9,12 +9,12 @@ const reviews = ((globalThis as { __porticoTokenReviews?: Map<string, { at: numb
   new Map());
 
 /**
- * Undefined while the session's credential is still good; otherwise why it is not. In `token` mode
- * the bearer token is reviewed again (SelfSubjectReview, cached a minute): a revoked token, or one
+ * Undefined while the session's credential is still good; otherwise why it is not. In `token` and
+ * `oidc` modes the bearer token (id-token) is reviewed again (SelfSubjectReview, cached a minute): a revoked token, or one
  * that now names another user, ends the session.
  */
 export async function credentialProblem(session: Session, now = Date.now()): Promise<string | undefined> {
-  if (session.mode !== 'token' || !session.token) return undefined;
+  if (session.mode === 'local' || !session.token) return undefined;
   const key = credentialId(session.token);
   let entry = reviews.get(key);
   if (!entry || now - entry.at > REVIEW_TTL_MS) {

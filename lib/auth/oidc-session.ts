@@ -1,0 +1,88 @@
+import 'server-only';
+import * as client from 'openid-client';
+import { describeError } from '@/lib/k8s/errors';
+import { K8sApiError } from '@/lib/k8s/request';
+import { reviewToken } from '@/lib/k8s/user-credentials';
+import { writeAudit } from './audit';
+import type { AuthConfig } from './config';
+import { oidcConfiguration } from './oidc-client';
+import type { OidcTransaction } from './oidc-transaction';
+import { newSession, type Session } from './session';
+
+/** The outcome of finishing an OIDC sign-in: a session, or the sentence the sign-in page shows. */
+export type OidcSignInOutcome = { ok: true; session: Session } | { ok: false; message: string };
+
+/** A short, credential-free reason from openid-client's errors (they name the failed check, never a token). */
+function why(err: unknown): string {
+  if (err instanceof client.ResponseBodyError) return `${err.error}${err.error_description ? `: ${err.error_description}` : ''}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Exchanges the authorization code of `current` (the redirect URI with the issuer's parameters) for
+ * tokens and validates them: `state` against the transaction, the code with its PKCE verifier, the
+ * id-token's signature, issuer, audience (the client id), expiry and `nonce` (OIDC Core §3.1.3.7).
+ * Then the cluster itself authenticates the id-token (SelfSubjectReview, as token mode does), so a
+ * session exists only for a token the API accepts, for the user the API says it names. It ends no
+ * later than the id-token's `exp`: after that the API would refuse the token anyway.
+ */
+export async function finishOidcSignIn(
+  config: AuthConfig,
+  tx: OidcTransaction,
+  current: URL,
+  now = Date.now(),
+): Promise<OidcSignInOutcome> {
+  const audit = (user: string, result: string, message?: string) =>
+    writeAudit({
+      time: new Date(now).toISOString(),
+      context: 'current',
+      user,
+      verb: 'sign-in',
+      objects: [],
+      result,
+      ...(message ? { message: `oidc: ${message}` } : { message: 'oidc' }),
+    });
+  if (!config.oidc) return { ok: false, message: 'OIDC sign-in is not enabled on this console.' };
+  let idToken: string;
+  let exp: number;
+  try {
+    const issuer = await oidcConfiguration(config.oidc);
+    const tokens = await client.authorizationCodeGrant(issuer, current, {
+      pkceCodeVerifier: tx.verifier,
+      expectedState: tx.state,
+      expectedNonce: tx.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!tokens.id_token || !claims) throw new Error('the issuer sent no id-token');
+    idToken = tokens.id_token;
+    exp = claims.exp * 1000;
+  } catch (err) {
+    audit('anonymous', 'denied', why(err));
+    return { ok: false, message: `The sign-in could not be completed (${why(err)}): sign in again.`.slice(0, 280) };
+  }
+  try {
+    const who = await reviewToken(idToken);
+    const session = newSession({
+      mode: 'oidc',
+      user: who.username,
+      groups: who.groups,
+      credential: idToken,
+      token: idToken,
+      expiresAt: exp,
+      now,
+    });
+    audit(session.user, 'ok');
+    return { ok: true, session };
+  } catch (err) {
+    if (err instanceof K8sApiError && (err.code === 401 || err.code === 403)) {
+      audit('anonymous', 'denied', `API answered ${err.code}`);
+      return {
+        ok: false,
+        message: `You signed in at ${new URL(config.oidc.issuer).host}, but the cluster did not accept the id-token: its API server must trust this issuer and client id (--oidc-issuer-url, --oidc-client-id).`,
+      };
+    }
+    audit('anonymous', 'error', describeError(err));
+    return { ok: false, message: `The cluster could not check your sign-in: ${describeError(err)}. Retry.`.slice(0, 280) };
+  }
+}
