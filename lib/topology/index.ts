@@ -17,3 +17,12 @@ export { tracePath, type TracePath, type TraceHop } from './trace-path';
 export { prepareLayout, DEFAULT_SLICE, type Pause, type PreparedLayout } from './prepare';
 export { viewOfSliced, needsSlicing, SYNC_VIEW_LIMIT } from './pipeline';
 export { pickRequest, concreteHost, type PickedRequest } from './pick-request';
+export {
+  scopeModel,
+  scopeKey,
+  scopeOptions,
+  capByGateway,
+  SERVER_SCOPE_LIMIT,
+  SUMMARY_NODE_CAP,
+  type TopologyScope,
+} from './scope';

@@ -5,6 +5,7 @@
  */
 import type { HttpRequestInput, NoMatchExplanation, RoutingDecision } from '@/lib/gateway-api/routing';
 import type { TopologyEdge, TopologyModel, TopologyNode } from '@/lib/gateway-api/topology';
+import type { TopologyScope } from './scope';
 
 /** A node as the view draws it. */
 export interface ViewNode extends TopologyNode {
@@ -60,6 +61,8 @@ export interface TopologyData {
   /** Gateway keys (`namespace/name`), for the Gateway filter. */
   gateways: string[];
   computedAt: string;
+  /** How `model` relates to the whole topology; absent or `whole`: it is the whole model (see scope.ts). */
+  scope?: TopologyScope;
 }
 
 /** What /api/trace returns: the request as the engine saw it, its decision and, without a match, why. */

@@ -1,0 +1,102 @@
+/**
+ * `npx tsx scripts/bench-topology/page-load.ts --size small|medium|large [--data-dir D --reuse] [--no-build] [--runs N]`:
+ * the topology page alone, first loads in a fresh browser context, with where the time goes: the HTML (server
+ * render, including the engine's model), the page's scripts, the graph chunk (React Flow), the layout workers, and
+ * the first laid-out node painted. The same cluster and console as scripts/bench-ui.ts, which reports the headline
+ * figure; this one is for finding what to fix. `--path` loads another URL of the page (e.g. `/topology?ns=team-1`).
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { fillMesh, generateMesh, isMeshSize } from '../../lib/local/seed/generate';
+import { enableGatewayApi } from '../generate-mesh';
+import { freePort, startConsole } from '../bench/ui/console';
+import { openPage } from '../bench/ui/pages';
+import { FIRST_CONTENT } from '../bench/ui/probes';
+import { startBenchCluster } from '../bench/ui/stack';
+
+const root = path.resolve(__dirname, '..', '..');
+
+interface Breakdown {
+  htmlMs: number;
+  htmlKB: number;
+  scriptsDoneMs: number;
+  graphChunkMs: number;
+  workersMs: number[];
+  canvasMs: number;
+  firstNodeMs: number;
+  longestTaskMs: number;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', default: 'small' },
+      runs: { type: 'string', default: '3' },
+      'data-dir': { type: 'string' },
+      reuse: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      path: { type: 'string', default: '/topology' },
+    },
+  });
+  const size = values.size;
+  if (!isMeshSize(size)) throw new Error(`--size must be small, medium or large, not ${size}`);
+  const dataDir = path.resolve(values['data-dir'] ?? `/tmp/portico-bench-topology-${size}`);
+  const marker = path.join(dataDir, `.generated-${size}`);
+  const reuse = values.reuse && existsSync(marker);
+  const cluster = await startBenchCluster(dataDir, reuse);
+  const stops: Array<() => Promise<void>> = [cluster.stop];
+  try {
+    if (!reuse) {
+      await fillMesh(cluster, generateMesh(size), { concurrency: 16 });
+      await enableGatewayApi(cluster);
+      writeFileSync(marker, new Date().toISOString());
+    }
+    await cluster.idle();
+    const server = await startConsole(root, cluster.kubeconfigPath, await freePort(3370, 3379), values['no-build']);
+    stops.unshift(server.stop);
+    const session = await server.signIn();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    stops.unshift(() => browser.close());
+    const url = `${server.url}${values.path}`;
+    for (let i = 0; i <= Number(values.runs); i++) {
+      const page = await openPage(browser, session, FIRST_CONTENT.topology);
+      await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+      await page.evaluate(() => window.__benchWatch('.react-flow'));
+      await page.waitForFunction((sel) => window.__bench.seen[sel] !== undefined, FIRST_CONTENT.topology, {
+        timeout: 120_000,
+        polling: 50,
+      });
+      await page.waitForTimeout(500);
+      const b = await page.evaluate((sel): Breakdown => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const scripts = res.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+        const workers = res.filter((r) => /worker/i.test(r.name) || r.initiatorType === 'other');
+        return {
+          htmlMs: nav.responseEnd,
+          htmlKB: nav.transferSize / 1024,
+          scriptsDoneMs: Math.max(0, ...scripts.filter((s) => s.startTime < nav.responseEnd + 50).map((s) => s.responseEnd)),
+          graphChunkMs: Math.max(0, ...scripts.filter((s) => s.startTime > nav.responseEnd + 50).map((s) => s.responseEnd)),
+          workersMs: workers.map((w) => Math.round(w.responseEnd)),
+          canvasMs: window.__bench.seen['.react-flow'] ?? NaN,
+          firstNodeMs: window.__bench.seen[sel] ?? NaN,
+          longestTaskMs: Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)),
+        };
+      }, FIRST_CONTENT.topology);
+      const status = await page.getByRole('status').filter({ hasText: 'nodes' }).first().textContent();
+      console.log(
+        `${i === 0 ? 'warm-up' : `run ${i}`}: ${JSON.stringify(b, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))} | ${status}`,
+      );
+      await page.context().close();
+    }
+  } finally {
+    for (const stop of stops) await stop().catch(() => undefined);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
