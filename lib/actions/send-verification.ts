@@ -1,10 +1,12 @@
 'use server';
 
 import { guardAction } from '@/lib/auth/guard-action';
+import { verificationSendLimiter } from '@/lib/auth/rate-limit';
+import { openSessionCookie } from '@/lib/auth/server-session';
+import { SESSION_COOKIE } from '@/lib/auth/session';
 import { cookies, headers } from 'next/headers';
 import { describeError } from '@/lib/k8s/errors';
 import { issuesText, sendInputSchema } from '@/lib/k8s/verify-input';
-import { sessionId, takeSend, VERIFY_SESSION_COOKIE } from '@/lib/k8s/verify-limits';
 import { verifyRequest } from '@/lib/k8s/verify-send';
 import { findGateway, guardPolicyFor, loadVerifyWorld } from '@/lib/k8s/verify-targets';
 import type { Result } from '@/lib/model/result';
@@ -26,6 +28,17 @@ async function requestPort(): Promise<number[]> {
 export const sendVerificationRequest = guardAction(
   'send-verification',
   async (input: unknown): Promise<Result<VerifyOutcome>> => {
+    const jar = await cookies();
+    // guardAction let this through, so the session cookie opens; its id is the limit's key. Counted
+    // before parsing: a flood of malformed requests is abuse too.
+    const signedIn = openSessionCookie(jar.get(SESSION_COOKIE)?.value);
+    const limitKey = signedIn.ok ? signedIn.session.id : 'no-session';
+    if (!verificationSendLimiter.take(limitKey))
+      return {
+        ok: false,
+        error: `Too many verification requests from this session: wait ${verificationSendLimiter.retryAfterSeconds(limitKey)} s, or use Verify all for many rules.`,
+        code: 429,
+      };
     const parsed = sendInputSchema.safeParse(input);
     if (!parsed.success)
       return {
@@ -34,15 +47,6 @@ export const sendVerificationRequest = guardAction(
         code: 400,
       };
     const q = parsed.data;
-    const jar = await cookies();
-    const session = sessionId(jar.get(VERIFY_SESSION_COOKIE)?.value);
-    if (session.fresh) jar.set(VERIFY_SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', path: '/' });
-    if (!takeSend(session.id))
-      return {
-        ok: false,
-        error: 'Too many verification requests from this session: wait a few seconds, or use Verify all for many rules.',
-        code: 429,
-      };
     try {
       const world = await loadVerifyWorld(q.context);
       if (!findGateway(world, q.gateway)) {

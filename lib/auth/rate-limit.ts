@@ -39,3 +39,12 @@ export class RateLimiter {
 /** Sign-in attempts per client address: 10 a minute, so guessing a 256-bit token stays hopeless and cheap to refuse. */
 export const signInLimiter: RateLimiter = ((globalThis as { __porticoSignInLimiter?: RateLimiter }).__porticoSignInLimiter ??=
   new RateLimiter(10, 60_000));
+
+/**
+ * Verification sends per signed-in session (issue #11 "Bad input and abuse"): each send makes an
+ * outbound request, so 30 in 10 s at most. Keyed by the session id sealed in the session cookie, which
+ * the browser cannot mint: dropping the verification cookie (a fresh one per request) gains nothing.
+ */
+export const verificationSendLimiter: RateLimiter = ((
+  globalThis as { __porticoVerifySendLimiter?: RateLimiter }
+).__porticoVerifySendLimiter ??= new RateLimiter(30, 10_000));

@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const json = (status: number, error: string) => Response.json({ error }, { status });
 
 /** Verify-all: POST a scope, read progress as NDJSON (one VerifyAllEvent per line); close the stream to cancel. */
-export const POST = guardRoute(async (request: Request) => {
+export const POST = guardRoute(async (request: Request, _context: unknown, signedIn) => {
   // A cross-site page must not start outbound requests with this user's cookie.
   const origin = request.headers.get('origin');
   if (origin && new URL(origin).host !== request.headers.get('host'))
@@ -21,7 +21,8 @@ export const POST = guardRoute(async (request: Request) => {
   const jar = await cookies();
   const session = sessionId(jar.get(VERIFY_SESSION_COOKIE)?.value);
   if (session.fresh) jar.set(VERIFY_SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', path: '/' });
-  const release = startRun(session.id);
+  // Runs in flight are counted per signed-in session: a new verification cookie per request gains nothing.
+  const release = startRun(signedIn.id);
   if (!release) return json(429, 'Verify-all is already running twice in this session: cancel a run or wait for it to finish.');
   const port = /:(\d{1,5})$/.exec(request.headers.get('host') ?? '')?.[1];
   const abort = new AbortController();
