@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { oidcOptionsFromEnv, type OidcAuthOptions } from './apiserver/authn/oidc-claims';
 import { startApiServer } from './apiserver/server';
 import { writeKubeconfig } from './kubeconfig';
 import { seedCluster, syncHttpbinEndpoints } from './seed/index';
@@ -26,6 +27,8 @@ export interface LocalClusterOptions {
   bookmarkIntervalMs?: number;
   /** Changes kept for watch resumption (default 10,000). */
   eventLogSize?: number;
+  /** Accept OIDC id-tokens of this issuer (default: the console's PORTICO_OIDC_* settings, see oidcOptionsFromEnv). */
+  oidc?: OidcAuthOptions;
 }
 
 /** A running local cluster. */
@@ -47,12 +50,14 @@ export async function startLocalCluster(opts: LocalClusterOptions): Promise<Loca
   mkdirSync(opts.dataDir, { recursive: true });
   if (opts.reset) wipeStore(opts.dataDir);
   const fresh = !existsSync(path.join(opts.dataDir, 'cluster.db'));
+  const oidc = opts.oidc ?? oidcOptionsFromEnv(process.env);
   const server = await startApiServer({
     dataDir: opts.dataDir,
     ...(opts.port ? { port: opts.port } : {}),
     host: opts.host ?? '127.0.0.1',
     ...(opts.bookmarkIntervalMs ? { bookmarkIntervalMs: opts.bookmarkIntervalMs } : {}),
     ...(opts.eventLogSize ? { eventLogSize: opts.eventLogSize } : {}),
+    ...(oidc ? { oidc } : {}),
   });
   try {
     const api = { url: server.url, token: server.token, caPem: server.caPem };

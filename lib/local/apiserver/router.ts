@@ -37,6 +37,8 @@ export async function route(deps: RouterDeps, req: IncomingMessage, res: ServerR
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
+    const pending = deps.state.access.authenticator.preverify(req);
+    if (pending) await pending;
     const user = authenticateRequest(deps.state.access, req);
     authorizeRequest(deps.state.access, user, req.method ?? 'GET', p, url.searchParams, parseApiPath(p));
     const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method ?? '') ? await readBody(req) : Buffer.alloc(0);

@@ -7,6 +7,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { loadOrCreateToken } from './auth';
+import type { OidcAuthOptions } from './authn/oidc-claims';
 import { createAccess } from './authz/access';
 import { sendError } from './http-io';
 import type { ServerState } from './context';
@@ -30,6 +31,8 @@ export interface ApiServerOptions {
   eventLogSize?: number;
   /** How long stop() lets requests in flight finish before it cuts every connection (default 1 s). */
   stopGraceMs?: number;
+  /** Accept OIDC id-tokens of this issuer (kube-apiserver's --oidc-* flags). */
+  oidc?: OidcAuthOptions;
 }
 
 /** A running API server. */
@@ -59,7 +62,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     registry: new Registry(store),
     watches: new WatchHub(),
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 10_000,
-    access: createAccess(opts.dataDir, token, store),
+    access: createAccess(opts.dataDir, token, store, opts.oidc),
   };
   const host = opts.host ?? '127.0.0.1';
   let hostPort = `${host}:${opts.port ?? 0}`;

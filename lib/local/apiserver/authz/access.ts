@@ -6,6 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import { Authenticator } from '../authn/authenticator';
 import { loadOrCreateSigningKey } from '../authn/jwt';
+import { OidcAuthenticator } from '../authn/oidc';
+import type { OidcAuthOptions } from '../authn/oidc-claims';
 import { isPrivileged, type UserInfo } from '../authn/user';
 import type { GroupVersionPath, ResourcePath } from '../paths';
 import type { Store } from '../store';
@@ -24,12 +26,18 @@ export interface Access {
 
 /**
  * Sets up access control over a store: the service-account signing key of `<dataDir>/sa.key`
- * and the default roles and bindings (written or topped up now, as at every kube-apiserver start).
+ * and the default roles and bindings (written or topped up now, as at every kube-apiserver start);
+ * with `oidc`, id-tokens of that issuer are accepted too (kube-apiserver's --oidc-* flags).
  */
-export function createAccess(dataDir: string, adminToken: string, store: Store): Access {
+export function createAccess(dataDir: string, adminToken: string, store: Store, oidc?: OidcAuthOptions): Access {
   reconcileBootstrapPolicy(store);
   return {
-    authenticator: new Authenticator(adminToken, loadOrCreateSigningKey(dataDir), store),
+    authenticator: new Authenticator(
+      adminToken,
+      loadOrCreateSigningKey(dataDir),
+      store,
+      oidc ? new OidcAuthenticator(oidc) : undefined,
+    ),
     authorizer: new RbacAuthorizer(store),
   };
 }
