@@ -1,9 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { AccessNote, accessDescribedBy } from '@/components/access/access-note';
 import { LazyYamlEditor } from '@/components/yaml-editor/lazy';
 import type { ManifestsOutcome } from '@/lib/authoring/types';
 import { placeholdersIn } from '@/lib/authoring/templates';
+import { applyNeeds } from '@/lib/model/apply-targets';
+import { useControlAccess } from '@/lib/queries/use-permissions';
 import styles from './authoring.module.css';
 import { ConflictDialog } from './conflict-dialog';
 import { DocumentResults } from './document-results';
@@ -41,7 +44,11 @@ export function ManifestWorkspace(props: ManifestWorkspaceProps) {
   const schemas = useEditorSchemas(props.context);
   const [tab, setTab] = useState<'form' | 'yaml'>(props.formKind ? 'form' : 'yaml');
   const placeholders = placeholdersIn(draft.text);
-  const canApply = flow.checkedText === draft.text && !flow.pending;
+  // Apply is disabled, with the reason, unless the user may write every object of the text (per kind and namespace).
+  const needs = useMemo(() => applyNeeds(draft.text, draft.expected), [draft.text, draft.expected]);
+  const access = useControlAccess(props.context, needs);
+  const accessId = useId();
+  const canApply = flow.checkedText === draft.text && !flow.pending && access.usable;
   const tabs = props.formKind ? (['form', 'yaml'] as const) : (['yaml'] as const);
 
   return (
@@ -68,9 +75,11 @@ export function ManifestWorkspace(props: ManifestWorkspaceProps) {
           onClick={() => flow.apply()}
           disabled={!canApply}
           title={canApply ? 'Apply what the dry run checked' : 'Run a dry run of the current text first'}
+          {...accessDescribedBy(access, accessId)}
         >
           Apply
         </button>
+        <AccessNote id={accessId} access={access} />
       </div>
       {placeholders.length > 0 ? (
         <p className="inline-warning" role="status">

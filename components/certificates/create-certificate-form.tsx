@@ -1,7 +1,9 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
+import { useId, useState, useTransition, type FormEvent } from 'react';
+import { AccessNote, accessDescribedBy } from '@/components/access/access-note';
 import { saveTlsSecret, type SavedTlsSecret } from '@/lib/actions/save-tls-secret';
+import { usePermissions } from '@/lib/queries/use-permissions';
 
 const maxUploadBytes = 1024 * 1024;
 
@@ -20,6 +22,10 @@ export function CreateCertificateForm({ context, namespaces }: { context: string
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<SavedTlsSecret>();
   const [pending, start] = useTransition();
+  // Asked for the namespace typed, once it is a namespace name (the API validates the rest when saving).
+  const asked = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace) ? namespace : '';
+  const access = usePermissions(context, asked).access('create', 'secrets', '');
+  const noteId = useId();
 
   const readFile = (set: (v: string) => void, label: string) => async (file: File | undefined) => {
     if (!file) return;
@@ -127,9 +133,10 @@ export function CreateCertificateForm({ context, namespaces }: { context: string
           </label>
         </div>
       )}
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button" disabled={pending || !access.usable} {...accessDescribedBy(access, noteId)}>
         {pending ? 'Checking and saving…' : 'Create certificate'}
       </button>
+      <AccessNote id={noteId} access={access} />
       {error ? (
         <p role="alert" className="inline-error">
           {error}

@@ -1,8 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useId, useState, useTransition } from 'react';
+import { AccessNote, accessDescribedBy } from '@/components/access/access-note';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { deleteTlsSecret } from '@/lib/actions/delete-tls-secret';
+import { usePermissions } from '@/lib/queries/use-permissions';
 
 /** Delete with a confirmation that names every listener the deletion would break. */
 export function DeleteCertificateButton(props: {
@@ -15,6 +17,8 @@ export function DeleteCertificateButton(props: {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
+  const access = usePermissions(props.context, props.namespace).access('delete', 'secrets', '');
+  const noteId = useId();
   const confirm = () => {
     setAsking(false);
     start(async () => {
@@ -33,11 +37,13 @@ export function DeleteCertificateButton(props: {
         type="button"
         className="button-quiet"
         onClick={() => setAsking(true)}
-        disabled={pending}
+        disabled={pending || !access.usable}
         aria-label={`Delete ${props.namespace}/${props.name}`}
+        {...accessDescribedBy(access, noteId)}
       >
         {pending ? 'Deleting…' : 'Delete'}
       </button>
+      <AccessNote id={noteId} access={access} />
       {error ? (
         <p role="alert" className="inline-error">
           {error}

@@ -1,10 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { AccessNote, accessDescribedBy } from '@/components/access/access-note';
 import { previewTlsReplacement, type ReplacementPreview } from '@/lib/actions/preview-tls-replacement';
 import { saveTlsSecret } from '@/lib/actions/save-tls-secret';
 import type { CertificateInfo } from '@/lib/certs/types';
 import type { ListenerUse } from '@/lib/model/certificates';
+import { usePermissions } from '@/lib/queries/use-permissions';
 import { CertificateComparison } from './certificate-comparison';
 
 /**
@@ -33,6 +35,9 @@ export function ReplaceCertificateButton(props: {
   const [done, setDone] = useState<string>();
   const [pending, start] = useTransition();
   const title = `Replace certificate ${props.namespace}/${props.name}`;
+  // Replacing writes the Secret in place (PUT): verb update on secrets in its namespace.
+  const access = usePermissions(props.context, props.namespace).access('update', 'secrets', '');
+  const noteId = useId();
 
   useEffect(() => {
     const d = ref.current;
@@ -74,7 +79,8 @@ export function ReplaceCertificateButton(props: {
       <button
         type="button"
         className="button-quiet"
-        disabled={!props.resourceVersion}
+        disabled={!props.resourceVersion || !access.usable}
+        {...accessDescribedBy(access, noteId)}
         onClick={() => {
           setSeenVersion(props.resourceVersion);
           setError(undefined);
@@ -85,6 +91,7 @@ export function ReplaceCertificateButton(props: {
       >
         Replace<span className="visually-hidden"> {`${props.namespace}/${props.name}`}</span>
       </button>
+      <AccessNote id={noteId} access={access} />
       <dialog ref={ref} className="dialog" aria-label={title} onCancel={() => setOpen(false)} onClose={() => setOpen(false)}>
         <h2>{title}</h2>
         <form className="cert-form" aria-label="Replacement certificate" onSubmit={(e) => (e.preventDefault(), check())}>

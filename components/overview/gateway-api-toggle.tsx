@@ -1,11 +1,14 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, useTransition } from 'react';
+import { useId, useState, useTransition } from 'react';
+import { AccessNote, accessDescribedBy } from '@/components/access/access-note';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { setGatewayApiEnabled } from '@/lib/actions/set-gateway-api-enabled';
+import { ASM_GROUP } from '@/lib/model/kinds';
 import type { MeshConfigCheck } from '@/lib/model/overview';
 import { k8sKeys } from '@/lib/queries/keys';
+import { usePermissions } from '@/lib/queries/use-permissions';
 
 /**
  * The walkthrough's step 2: `enableGatewayAPI` in `ASMMeshConfig/default`. Optimistic: the switch
@@ -19,6 +22,9 @@ export function GatewayApiToggle({ context, mesh }: { context: string; mesh: Mes
   const [pending, startTransition] = useTransition();
   const shown = optimistic ?? mesh.enabled;
   const next = !shown;
+  // ASMMeshConfig is cluster-scoped: asked without a namespace, in the context the switch writes to.
+  const access = usePermissions(mesh.context ?? context, '').access('update', 'asmmeshconfigs', ASM_GROUP);
+  const noteId = useId();
 
   if (mesh.problem) {
     return (
@@ -74,8 +80,9 @@ export function GatewayApiToggle({ context, mesh }: { context: string; mesh: Mes
         aria-checked={shown}
         aria-labelledby="gateway-api-toggle-label"
         className={`switch ${shown ? 'switch-on' : ''}`}
-        disabled={pending}
+        disabled={pending || !access.usable}
         onClick={() => setAsking(true)}
+        {...accessDescribedBy(access, noteId)}
       >
         <span className="switch-knob" aria-hidden="true" />
       </button>
@@ -84,6 +91,7 @@ export function GatewayApiToggle({ context, mesh }: { context: string; mesh: Mes
         <code>enableGatewayAPI: {String(shown)}</code>
         {pending ? ' · saving…' : ''}
       </span>
+      <AccessNote id={noteId} access={access} />
       {error ? (
         <p role="alert" className="inline-error">
           {error}

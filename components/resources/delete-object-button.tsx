@@ -2,9 +2,12 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { AccessNote, accessDescribedBy } from '@/components/access/access-note';
 import { deleteObject, previewDeleteObject } from '@/lib/actions/delete-object';
 import type { DeletableKind, DeletePreview } from '@/lib/model/delete';
+import { kinds } from '@/lib/model/kinds';
+import { usePermissions } from '@/lib/queries/use-permissions';
 import styles from './delete-object-button.module.css';
 
 const listHref: Record<DeletableKind, string> = {
@@ -28,6 +31,13 @@ export function DeleteObjectButton(props: { context: string; kind: DeletableKind
   const [deleting, startDeleting] = useTransition();
   const router = useRouter();
   const title = `${props.kind} ${props.namespace}/${props.name}`;
+  // Disabled, with the reason beside it, for a user who may not delete it; the API's 403 still shows if forced.
+  const access = usePermissions(props.context, props.namespace).access(
+    'delete',
+    kinds[props.kind].plural,
+    kinds[props.kind].group,
+  );
+  const noteId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -80,9 +90,16 @@ export function DeleteObjectButton(props: { context: string; kind: DeletableKind
 
   return (
     <>
-      <button type="button" className={`button-quiet ${styles.danger}`} onClick={start}>
+      <button
+        type="button"
+        className={`button-quiet ${styles.danger}`}
+        onClick={start}
+        disabled={!access.usable}
+        {...accessDescribedBy(access, noteId)}
+      >
         Delete
       </button>
+      <AccessNote id={noteId} access={access} />
       {note ? (
         <p role="status" className="inline-warning">
           {note}

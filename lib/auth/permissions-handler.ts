@@ -6,7 +6,8 @@ import type { Session } from './session';
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const EDITED = ['gateways', 'httproutes', 'grpcroutes', 'referencegrants'];
-const VERBS = ['create', 'update', 'delete'];
+// patch: server-side apply (the YAML editor and forms) is a PATCH, authorized as verb patch.
+const VERBS = ['create', 'update', 'patch', 'delete'];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** The questions behind the console's edit controls in `namespace`. */
