@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Header } from '@/components/shell/header';
 import { Providers } from '@/components/shell/providers';
+import { SessionKeeper } from '@/components/shell/session-keeper';
 import { Sidebar } from '@/components/shell/sidebar';
 import { getClusterStatus } from '@/lib/k8s/cluster-status';
 import { requireSession } from '@/lib/auth/page-session';
@@ -14,6 +15,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const cluster = await getClusterStatus();
   return (
     <Providers>
+      <SessionKeeper />
       <a href="#main" className="skip-link">
         Skip to content
       </a>

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import type { Result } from '@/lib/model/result';
 import { writeAudit } from './audit';
 import { describeForAudit, type AuditedVerb } from './audit-describe';
@@ -7,6 +8,7 @@ import { trustProxy } from './guard';
 import { originProblem, ownOrigin } from './origin';
 import { authConfig, openSessionCookie, sessionCookie, touched } from './server-session';
 import { problemText, SESSION_COOKIE } from './session';
+import { pathOfUrl, signInHref } from './sign-in-href';
 import { credentialProblem } from './token-check';
 
 /**
@@ -49,6 +51,10 @@ export function guardAction<A extends unknown[], T>(
       if (opened.ok) jar.delete(SESSION_COOKIE);
       const refused: Result<T> = { ok: false, error: problem ?? problemText.missing, code: 401 };
       audit(opened.ok ? opened.session.user : 'anonymous', undefined, refused, true);
+      // Called by the console's own router (it sends its state tree): go to sign-in and come back to
+      // this page, rather than leave a page whose every action fails. Other callers get the 401 Result.
+      if (head.get('next-router-state-tree'))
+        redirect(signInHref(pathOfUrl(head.get('referer')), opened.ok ? 'revoked' : opened.problem));
       return refused;
     }
     const fresh = touched(opened.session);

@@ -13,8 +13,11 @@ export function trustProxy(): boolean {
   return process.env.PORTICO_TRUST_PROXY === '1';
 }
 
-const refuse = (status: number, message: string, extra: Record<string, string> = {}) =>
-  Response.json({ error: message, message }, { status, headers: { 'cache-control': 'no-store', ...extra } });
+const refuse = (status: number, message: string, extra: Record<string, string> = {}, reason?: string) =>
+  Response.json(
+    { error: message, message, ...(reason ? { reason } : {}) },
+    { status, headers: { 'cache-control': 'no-store', ...extra } },
+  );
 
 /**
  * Decides whether `request` may proceed: a live session in the cookie and, for anything but a safe
@@ -29,10 +32,14 @@ export async function authorizeRequest(
     if (problem) return { ok: false, response: refuse(403, problem) };
   }
   const opened = openSessionCookie(readCookie(request.headers.get('cookie'), SESSION_COOKIE), config);
-  if (!opened.ok) return { ok: false, response: refuse(401, problemText[opened.problem]) };
+  // `reason` lets the page send the user to sign-in with the matching sentence (lib/auth/sign-in-href.ts).
+  if (!opened.ok) return { ok: false, response: refuse(401, problemText[opened.problem], {}, opened.problem) };
   const revoked = await credentialProblem(opened.session);
   if (revoked)
-    return { ok: false, response: refuse(401, revoked, { 'set-cookie': clearCookie(SESSION_COOKIE, config.secureCookies) }) };
+    return {
+      ok: false,
+      response: refuse(401, revoked, { 'set-cookie': clearCookie(SESSION_COOKIE, config.secureCookies) }, 'revoked'),
+    };
   return { ok: true, session: opened.session };
 }
 
