@@ -15,6 +15,8 @@ export type OidcSignInOutcome = { ok: true; session: Session } | { ok: false; me
 /** A short, credential-free reason from openid-client's errors (they name the failed check, never a token). */
 function why(err: unknown): string {
   if (err instanceof client.ResponseBodyError) return `${err.error}${err.error_description ? `: ${err.error_description}` : ''}`;
+  // openid-client wraps the failed check ("unexpected "state" response parameter value") in a generic error.
+  if (err instanceof Error && err.cause instanceof Error) return err.cause.message;
   return err instanceof Error ? err.message : String(err);
 }
 
