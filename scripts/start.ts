@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readAuthConfig } from '../lib/auth/config';
 import { resolveKubeconfigSource } from '../lib/k8s/source';
 import { ensureBuild } from './lib/build';
 import { waitForHttp } from './lib/wait';
@@ -40,6 +41,8 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORTICO_DATA_DIR: dataDir };
   // Local mode (issue #11): binding beyond loopback needs a token the operator chose, or another mode.
   const mode = (process.env.PORTICO_AUTH_MODE ?? 'local').trim().toLowerCase();
+  // Stops here, naming the setting, rather than failing every request (e.g. oidc mode without an issuer).
+  readAuthConfig(process.env);
   if (mode === 'local' && !isLoopback(host) && !process.env.PORTICO_ACCESS_TOKEN?.trim())
     throw new Error(
       `refusing to listen on ${host} with a generated access token: set PORTICO_ACCESS_TOKEN, or PORTICO_AUTH_MODE=token, or bind 127.0.0.1`,

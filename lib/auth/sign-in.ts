@@ -43,6 +43,12 @@ export async function signIn(credential: string, client: string, config: AuthCon
       retryAfter: signInLimiter.retryAfterSeconds(client, now),
     };
   }
+  if (config.mode === 'oidc')
+    return {
+      ok: false,
+      status: 400,
+      message: 'This console signs in at its OIDC issuer: use “Sign in with …” on the sign-in page.',
+    };
   const value = credential.trim();
   if (!value || value.length > 16_384 || /[\s\0]/.test(value)) {
     record('anonymous', 'denied', 'malformed credential');
