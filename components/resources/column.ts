@@ -1,26 +1,13 @@
 import type { ReactNode } from 'react';
-import type { K8sObject } from '@/lib/model/objects';
+import type { ListRow, RowSpec } from '@/lib/model/list-rows';
 
 /**
- * One column of a resource list. `text` feeds sorting and the text filter, so what a user filters on
- * is exactly what they see; `cell` may render it richer.
+ * What a list page knows about a kind beyond its rows (lib/model/list-rows): its title, what to say when
+ * it is empty, and cells that render richer than their text (the text stays what sorting and filtering use).
  */
-export interface Column {
-  id: string;
-  header: string;
-  text: (obj: K8sObject) => string;
-  cell?: (obj: K8sObject) => ReactNode;
-  /** Sort numerically / by time rather than alphabetically. */
-  sortValue?: (obj: K8sObject) => number;
-  width?: string;
-}
-
-/** What a list page needs to know about a kind: its columns, the link to a row's page, its state. */
 export interface ListDescriptor {
   title: string;
-  columns: Column[];
-  href: (obj: K8sObject) => string;
-  /** ok / warning / error / pending, from the conditions the controller wrote. */
-  state: (obj: K8sObject) => 'ok' | 'warning' | 'error' | 'pending';
+  spec: RowSpec;
+  cells?: Record<string, (row: ListRow) => ReactNode>;
   emptyHint: ReactNode;
 }

@@ -1,6 +1,7 @@
 import { GatewayFields } from '@/components/gateway-api/gateway-fields';
 import { RouteFields } from '@/components/gateway-api/route-fields';
 import { listDescriptors } from '@/components/gateway-api/list-descriptors';
+import { stateOfObject } from '@/lib/model/list-rows';
 import { EmptyState } from '@/components/ui/empty-state';
 import { VerifyLinks } from '@/components/verify/verify-links';
 import type { ObjectDetails } from '@/lib/model/details';
@@ -33,7 +34,7 @@ export function DetailPage({
   }
   const descriptor = listDescriptors[kind];
   const key = namespace ? `${namespace}/${name}` : name;
-  const basePath = descriptor?.href(details.object) ?? '/';
+  const basePath = descriptor?.spec.href(details.object) ?? '/';
   const fields =
     kind === 'Gateway' ? (
       <GatewayFields object={details.object} />
@@ -57,7 +58,7 @@ export function DetailPage({
   return (
     <DetailView
       details={details}
-      state={descriptor?.state(details.object) ?? 'ok'}
+      state={descriptor ? stateOfObject(descriptor.spec, details.object) : 'ok'}
       fields={fields}
       tab={(tab as DetailTab) ?? 'overview'}
       basePath={basePath}

@@ -3,12 +3,14 @@
 import { useState } from 'react';
 import type { ListViewState } from '@/lib/model/list-view';
 
-/** Text, namespace and state filters of a list; every change is written to the URL at once (no server round trip). */
+/** Text, namespace and state filters of a list; every change is written to the URL at once (the server filters the rows). */
 export function ListFilters(props: {
   view: ListViewState;
   onChange: (patch: Partial<ListViewState>) => void;
   namespaces: string[];
   total: number;
+  /** Objects passing the filters. */
+  matched: number;
   namespaced: boolean;
 }) {
   const { view, onChange } = props;
@@ -50,7 +52,9 @@ export function ListFilters(props: {
           <option value="pending">No status</option>
         </select>
       </label>
-      <span className="muted">{props.total} total</span>
+      <span className="muted" role="status">
+        {props.matched === props.total ? `${props.total} total` : `${props.matched} of ${props.total}`}
+      </span>
     </div>
   );
 }

@@ -1,22 +1,39 @@
 'use client';
 
+import { useCallback, useState } from 'react';
 import { listDescriptors } from '@/components/gateway-api/list-descriptors';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { KindName } from '@/lib/model/kinds';
-import type { ObjectList } from '@/lib/model/lists';
-import { useObjects } from '@/lib/queries/use-objects';
+import { LIST_WINDOW_ROWS, type RowPage } from '@/lib/model/list-view';
+import { useRowWindows } from '@/lib/queries/use-row-windows';
 import { ListFilters } from './list-filters';
 import { ResourceTable } from './resource-table';
 import { useListView } from './use-list-view';
 
-/** A live list of one kind: filters, the table, and its loading, empty, stale and error states. */
-export function ResourceList({ kind, initial }: { kind: KindName; initial: ObjectList }) {
+/** Rows fetched beyond the visible ones: ahead of the scroll direction more than behind it. */
+const behind = 20;
+const ahead = 60;
+
+/** The windows that hold rows first - behind … last + ahead, as a stable string (a state change only when it differs). */
+function windowsFor(first: number, last: number): string {
+  const from = Math.floor(Math.max(0, first - behind) / LIST_WINDOW_ROWS);
+  const to = Math.floor((last + ahead) / LIST_WINDOW_ROWS);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i).join(',');
+}
+
+/**
+ * A live list of one kind: filters, the table, and its loading, empty, stale and error states. The server
+ * filters, sorts and pages; the table asks for the windows of rows it scrolls to.
+ */
+export function ResourceList({ kind, initial, initialView }: { kind: KindName; initial: RowPage; initialView: string }) {
   const descriptor = listDescriptors[kind];
-  const query = useObjects(initial.context, kind);
   const [view, setView] = useListView();
+  const [windows, setWindows] = useState('0');
+  const onVisible = useCallback((first: number, last: number) => setWindows(windowsFor(first, last)), []);
+  const rows = useRowWindows(initial.context, kind, view, windows.split(',').map(Number), { view: initialView, page: initial });
   if (!descriptor) return null;
-  const list = query.data ?? initial;
-  if (!list.served) {
+  const page = rows.first ?? initial;
+  if (!page.served) {
     return (
       <EmptyState title={`${descriptor.title} are not served by this cluster`}>
         <p>
@@ -26,40 +43,45 @@ export function ResourceList({ kind, initial }: { kind: KindName; initial: Objec
       </EmptyState>
     );
   }
-  const namespaces = [...new Set(list.items.map((o) => o.metadata.namespace).filter((n): n is string => Boolean(n)))].sort();
   return (
-    <section aria-label={descriptor.title}>
-      {query.error ? (
+    <section aria-label={descriptor.title} aria-busy={rows.previous}>
+      {rows.error ? (
         <p role="alert" className="inline-error">
-          {query.error.message}{' '}
-          <button type="button" className="button-quiet" onClick={() => void query.refetch()}>
+          {rows.error.message}{' '}
+          <button type="button" className="button-quiet" onClick={rows.refetch}>
             Retry
           </button>
         </p>
       ) : null}
-      {list.stale ? (
+      {page.stale ? (
         <p role="status" className="inline-warning">
-          The watch of {kind} objects is reconnecting{list.error ? ` (${list.error})` : ''}: this list may be out of date.
+          The watch of {kind} objects is reconnecting{page.error ? ` (${page.error})` : ''}: this list may be out of date.
         </p>
       ) : null}
       <ListFilters
         view={view}
         onChange={setView}
-        namespaces={namespaces}
-        total={list.items.length}
+        namespaces={page.namespaces}
+        total={page.total}
+        matched={page.matched}
         namespaced={kind !== 'GatewayClass'}
       />
-      {list.items.length === 0 ? (
+      {page.total === 0 ? (
         <EmptyState title={`No ${descriptor.title}`}>
           <p>{descriptor.emptyHint}</p>
         </EmptyState>
       ) : (
-        <ResourceTable
-          descriptor={descriptor}
-          items={list.items}
-          view={view}
-          onSort={(id) => setView({ sort: id, dir: view.sort === id && view.dir === 'asc' ? 'desc' : 'asc' })}
-        />
+        <>
+          <ResourceTable
+            descriptor={descriptor}
+            count={page.matched}
+            rowAt={rows.rowAt}
+            view={view}
+            onSort={(id) => setView({ sort: id, dir: view.sort === id && view.dir === 'asc' ? 'desc' : 'asc' })}
+            onVisible={onVisible}
+          />
+          {page.matched === 0 ? <p className="muted table-note">No object matches the filters.</p> : null}
+        </>
       )}
     </section>
   );

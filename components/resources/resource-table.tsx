@@ -2,47 +2,60 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ListDescriptor } from '@/components/resources/column';
-import { applyListView, type ListViewState } from '@/lib/model/list-view';
-import type { K8sObject } from '@/lib/model/objects';
+import type { ListRow } from '@/lib/model/list-rows';
+import type { ListViewState } from '@/lib/model/list-view';
 
 const rowHeight = 38;
+/** Rows rendered on the server before the browser knows the viewport: more than a tall screen shows. */
+const ssrRows = 30;
 
 /**
- * A virtualized, sortable table of objects: only the rows in view are in the DOM, so 10,000 routes
- * scroll as smoothly as 10. Keeps real table semantics for screen readers (aria-rowcount).
+ * A virtualized, sortable table of rows: only the rows in view are in the DOM (and only those are fetched,
+ * see useRowWindows), so 10,000 routes scroll as smoothly as 10. Keeps real table semantics for screen
+ * readers (aria-rowcount, aria-rowindex); a row not loaded yet is a placeholder with aria-busy.
  */
 export function ResourceTable({
   descriptor,
-  items,
+  count,
+  rowAt,
   view,
   onSort,
+  onVisible,
 }: {
   descriptor: ListDescriptor;
-  items: K8sObject[];
+  count: number;
+  rowAt: (index: number) => ListRow | undefined;
   view: ListViewState;
   onSort: (id: string) => void;
+  /** First and last row index in view (overscan included), for fetching their windows. */
+  onVisible: (first: number, last: number) => void;
 }) {
-  const rows = useMemo(() => applyListView(items, descriptor.columns, view, descriptor.state), [items, descriptor, view]);
   const scroller = useRef<HTMLDivElement>(null);
+  const columns = descriptor.spec.columns;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's returned functions are not memoizable; the table re-renders with it by design.
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // The server renders the first screenful, so rows paint before hydration.
+    initialRect: { width: 1200, height: ssrRows * rowHeight },
   });
   const virtual = virtualizer.getVirtualItems();
+  const first = virtual[0]?.index ?? 0;
+  const last = virtual.at(-1)?.index ?? 0;
+  useEffect(() => onVisible(first, last), [first, last, onVisible]);
   const padTop = virtual[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (virtual.at(-1)?.end ?? 0);
-  const colSpan = descriptor.columns.length;
+  const colSpan = columns.length;
   return (
     <div ref={scroller} className="table-scroll">
-      <table className="table resource-table" aria-label={descriptor.title} aria-rowcount={rows.length + 1}>
+      <table className="table resource-table" aria-label={descriptor.title} aria-rowcount={count + 1}>
         <thead>
           <tr>
-            {descriptor.columns.map((c) => (
+            {columns.map((c) => (
               <th
                 key={c.id}
                 scope="col"
@@ -63,24 +76,21 @@ export function ResourceTable({
             </tr>
           ) : null}
           {virtual.map((v) => {
-            const obj = rows[v.index]!;
-            return (
-              <tr
-                key={`${obj.metadata.namespace}/${obj.metadata.name}`}
-                aria-rowindex={v.index + 2}
-                style={{ height: rowHeight }}
-              >
-                {descriptor.columns.map((c, i) => (
-                  <td key={c.id}>
-                    {i === 0 ? (
-                      <Link href={descriptor.href(obj)}>{c.cell ? c.cell(obj) : c.text(obj)}</Link>
-                    ) : c.cell ? (
-                      c.cell(obj)
-                    ) : (
-                      c.text(obj)
-                    )}
+            const row = rowAt(v.index);
+            if (!row)
+              return (
+                <tr key={`loading-${v.index}`} aria-rowindex={v.index + 2} aria-busy="true" style={{ height: rowHeight }}>
+                  <td colSpan={colSpan} className="muted">
+                    Loading…
                   </td>
-                ))}
+                </tr>
+              );
+            return (
+              <tr key={row.key} aria-rowindex={v.index + 2} style={{ height: rowHeight }}>
+                {columns.map((c, i) => {
+                  const content = descriptor.cells?.[c.id]?.(row) ?? row.cells[c.id];
+                  return <td key={c.id}>{i === 0 ? <Link href={row.href}>{content}</Link> : content}</td>;
+                })}
               </tr>
             );
           })}
@@ -91,7 +101,6 @@ export function ResourceTable({
           ) : null}
         </tbody>
       </table>
-      {rows.length === 0 && items.length > 0 ? <p className="muted table-note">No object matches the filters.</p> : null}
     </div>
   );
 }

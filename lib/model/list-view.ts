@@ -1,8 +1,12 @@
 /**
- * Filtering and sorting of a resource list, from the view state kept in the URL. Pure, so the same
- * rules serve the browser and tests.
+ * Filtering, sorting and paging of a resource list's rows, from the view state kept in the URL. Pure, so
+ * the console server (which filters and pages large lists) and the tests share the same rules.
  */
-import type { K8sObject } from './objects';
+import type { KindName } from './kinds';
+import type { ListRow } from './list-rows';
+
+/** Rows per window the list asks for: four screenfuls, so a fast scroll needs a request every few hundred pixels. */
+export const LIST_WINDOW_ROWS = 100;
 
 export interface ListViewState {
   q: string;
@@ -10,12 +14,6 @@ export interface ListViewState {
   state: string;
   sort: string;
   dir: 'asc' | 'desc';
-}
-
-export interface ListColumnLike {
-  id: string;
-  text: (obj: K8sObject) => string;
-  sortValue?: (obj: K8sObject) => number;
 }
 
 /** Reads the view state from URL search params, with defaults for anything missing or invalid. */
@@ -29,33 +27,70 @@ export function readListView(params: { get(name: string): string | null }): List
   };
 }
 
-/** Applies namespace, state and text filters (every word must appear in some column), then sorts. */
-export function applyListView(
-  items: readonly K8sObject[],
-  columns: readonly ListColumnLike[],
+/** The URL search params of a view (only what differs from the defaults), the inverse of {@link readListView}. */
+export function listViewParams(view: ListViewState): URLSearchParams {
+  const out = new URLSearchParams();
+  if (view.q) out.set('q', view.q);
+  if (view.namespace) out.set('ns', view.namespace);
+  if (view.state) out.set('state', view.state);
+  if (view.sort !== 'name') out.set('sort', view.sort);
+  if (view.dir === 'desc') out.set('dir', 'desc');
+  return out;
+}
+
+/** Lower-cased text of every cell, which the text filter searches (computed once per row by the caller). */
+export function rowHaystack(row: ListRow): string {
+  return Object.values(row.cells).join(' ').toLowerCase();
+}
+
+// One collator for every comparison: String#localeCompare builds one per call, ten times slower on 10,000 rows.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Applies namespace, state and text filters (every word must appear in some column), then sorts by the
+ * view's column (unknown: the first column), ties by namespace then name.
+ */
+export function applyRowView(
+  rows: readonly ListRow[],
   view: ListViewState,
-  stateOf: (obj: K8sObject) => string,
-): K8sObject[] {
+  columnIds: readonly string[],
+  haystackOf: (row: ListRow) => string = rowHaystack,
+): ListRow[] {
   const words = view.q.toLowerCase().split(/\s+/).filter(Boolean);
-  const filtered = items.filter((o) => {
-    if (view.namespace && o.metadata.namespace !== view.namespace) return false;
-    if (view.state && stateOf(o) !== view.state) return false;
+  const filtered = rows.filter((r) => {
+    if (view.namespace && r.namespace !== view.namespace) return false;
+    if (view.state && r.state !== view.state) return false;
     if (words.length === 0) return true;
-    const haystack = columns
-      .map((c) => c.text(o))
-      .join(' ')
-      .toLowerCase();
+    const haystack = haystackOf(r);
     return words.every((w) => haystack.includes(w));
   });
-  const column = columns.find((c) => c.id === view.sort) ?? columns[0];
-  if (!column) return filtered;
+  const id = columnIds.includes(view.sort) ? view.sort : columnIds[0];
+  if (!id) return filtered;
   const sign = view.dir === 'desc' ? -1 : 1;
-  const compare = column.sortValue
-    ? (a: K8sObject, b: K8sObject) => (column.sortValue!(a) - column.sortValue!(b)) * sign
-    : (a: K8sObject, b: K8sObject) => column.text(a).localeCompare(column.text(b)) * sign;
-  // Ties keep a stable, meaningful order: namespace then name.
-  return filtered.sort(
-    (a, b) =>
-      compare(a, b) || `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`),
-  );
+  const numeric = filtered.some((r) => id in r.sort);
+  const compare = numeric
+    ? (a: ListRow, b: ListRow) => ((a.sort[id] ?? 0) - (b.sort[id] ?? 0)) * sign
+    : (a: ListRow, b: ListRow) => collator.compare(a.cells[id] ?? '', b.cells[id] ?? '') * sign;
+  return filtered.sort((a, b) => compare(a, b) || collator.compare(a.key, b.key));
+}
+
+/** One window of a kind's filtered, sorted rows, as the console server answers it. */
+export interface RowPage {
+  kind: KindName;
+  context: string;
+  /** False when the cluster does not serve the kind at all (no CRD). */
+  served: boolean;
+  version?: string;
+  /** True while the watch is reconnecting: the rows may be out of date. */
+  stale: boolean;
+  error?: string;
+  /** Objects of the kind, before filtering. */
+  total: number;
+  /** Rows that pass the filters: the length of the whole (virtual) table. */
+  matched: number;
+  /** Index of `rows[0]` among the matched rows. */
+  offset: number;
+  rows: ListRow[];
+  /** Namespaces that have objects of the kind, for the namespace filter. */
+  namespaces: string[];
 }

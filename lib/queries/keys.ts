@@ -9,6 +9,9 @@ export const k8sKeys = {
   contexts: () => [...k8sKeys.all, 'contexts'] as const,
   list: (p: { context: string; group: string; kind: string; namespace?: string }) =>
     [...k8sKeys.all, 'list', p.context, p.group, p.kind, p.namespace ?? '*'] as const,
+  /** One window of a list's rows as the server filtered and sorted them (`view`: the list's URL params). */
+  rows: (p: { context: string; kind: string; view: string; window: number }) =>
+    [...k8sKeys.all, 'rows', p.context, p.kind, p.view, p.window] as const,
   /** Server-computed views over the whole cluster (overview, problems, topology); refetched on any change. */
   derived: (p: { context: string; view: string }) => [...k8sKeys.all, 'derived', p.context, p.view] as const,
   /** What the signed-in user may change in a namespace (SelfSubjectAccessReview per edit control). */

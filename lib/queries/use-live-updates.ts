@@ -27,7 +27,10 @@ export function useLiveUpdates(context: string | undefined): LiveState {
     const source = new EventSource(`/api/watch?context=${encodeURIComponent(context)}`);
     let everConnected = false;
     source.addEventListener('ready', () => {
-      if (everConnected) void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'list', context] });
+      if (everConnected) {
+        void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'list', context] });
+        void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'rows', context] });
+      }
       everConnected = true;
       setState('live');
     });
@@ -39,6 +42,9 @@ export function useLiveUpdates(context: string | undefined): LiveState {
         const next = applyEvents(data, events, namespace);
         if (next !== data) client.setQueryData(key, next);
       }
+      // Lists are filtered and paged on the server: refetch the windows on screen of each kind that changed.
+      for (const kind of new Set(events.map((e) => e.kind)))
+        void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'rows', context, kind] });
       void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'derived', context] });
       publishWatchBatch(events);
     }, BURST_INTERVAL_MS);

@@ -27,6 +27,7 @@ const restartDelayMs = 2_000;
 export class ClusterCache {
   private readonly objects = new Map<KindName, Map<string, K8sObject>>();
   private readonly sync = new Map<KindName, KindSync>();
+  private readonly revisions = new Map<KindName, number>();
   private readonly listeners = new Set<Listener>();
   private readonly stops: Array<() => Promise<void>> = [];
   private pending: WatchEvent[] = [];
@@ -65,6 +66,11 @@ export class ClusterCache {
     return this.objects.get(kind)?.get(key);
   }
 
+  /** A counter that moves on every change of a kind, so views derived from it can be memoized. */
+  revision(kind: KindName): number {
+    return this.revisions.get(kind) ?? 0;
+  }
+
   syncState(): Partial<Record<KindName, KindSync>> {
     return Object.fromEntries(this.sync);
   }
@@ -89,6 +95,7 @@ export class ClusterCache {
       const key = keyOfObject(object);
       if (type === 'DELETED') store.delete(key);
       else store.set(key, object);
+      this.revisions.set(kind, (this.revisions.get(kind) ?? 0) + 1);
       this.enqueue({ kind, type, key, object });
     };
     informer.on('add', onChange('ADDED'));
