@@ -2,12 +2,14 @@ import 'server-only';
 import * as client from 'openid-client';
 import { readCookie } from './cookie-header';
 import { safeNextPath } from './next-path';
+import { signInLimiter } from './rate-limit';
 import { oidcConfiguration } from './oidc-client';
 import { oidcRedirectUri } from './oidc-redirect';
 import { finishOidcSignIn } from './oidc-session';
 import { OIDC_TX_COOKIE, openTransaction, sealTransaction, transactionCookie } from './oidc-transaction';
 import { authConfig, sessionSetCookie } from './server-session';
 import { sessionKey } from './session-key';
+import { clientKey } from './sign-in-handler';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -80,6 +82,9 @@ export async function finishOidcCallback(request: Request): Promise<Response> {
   const secure = config.secureCookies;
   if (config.mode !== 'oidc' || !config.oidc)
     return Response.json({ error: 'OIDC sign-in is not enabled on this console.' }, { status: 404, headers: noStore });
+  // Counted with the token sign-ins: each callback costs a code exchange and a review by the cluster.
+  if (!signInLimiter.take(clientKey(request)))
+    return failure('/', 'Too many sign-in attempts: wait a minute, then try again.', secure);
   const tx = openTransaction(readCookie(request.headers.get('cookie'), OIDC_TX_COOKIE), sessionKey(config));
   if (!tx) return failure('/', 'The sign-in expired or was started in another browser: sign in again.', secure);
   const params = new URL(request.url).searchParams;

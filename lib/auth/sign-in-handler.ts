@@ -12,7 +12,7 @@ import { signIn } from './sign-in';
 const MAX_FORM_BYTES = 32 * 1024;
 
 /** The key sign-in attempts are counted under: the client address when a trusted proxy tells it. */
-function clientKey(request: Request): string {
+export function clientKey(request: Request): string {
   if (!trustProxy()) return 'direct';
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
 }
