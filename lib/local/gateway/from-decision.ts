@@ -3,18 +3,27 @@
  * `Plan`: the engine decides, this only resolves backends to endpoints and reshapes.
  */
 import type { BackendTarget, RoutingDecision } from '@/lib/gateway-api/routing';
-import type { Plan, PlanMeta, UpstreamTarget } from './plan';
+import type { ForwardPlan, Plan, PlanMeta, UpstreamTarget } from './plan';
 
 /** Resolves a Service port to ready endpoints (EndpointSlices) and its appProtocol. */
 export type BackendResolver = (target: BackendTarget) => UpstreamTarget;
 
 function metaOf(d: RoutingDecision): PlanMeta {
-  const meta: PlanMeta = {};
-  if (d.gateway) meta.gateway = d.gateway;
-  if (d.listener) meta.listener = d.listener;
-  if (d.route) meta.route = d.route;
-  if (d.ruleIndex !== undefined) meta.rule = d.ruleName ?? String(d.ruleIndex);
-  return meta;
+  // One literal (one hidden class) instead of properties added one by one: runs per request.
+  return {
+    gateway: d.gateway || undefined,
+    listener: d.listener || undefined,
+    route: d.route || undefined,
+    rule: d.ruleIndex === undefined ? undefined : (d.ruleName ?? String(d.ruleIndex)),
+  };
+}
+
+/** The mirrors the engine drew for this request (most rules have none: no array callbacks then). */
+function mirrorsOf(d: RoutingDecision, resolve: BackendResolver): ForwardPlan['mirrors'] {
+  if (d.mirrors.length === 0) return [];
+  const out: ForwardPlan['mirrors'] = [];
+  for (const m of d.mirrors) if (m.selected && m.valid) out.push({ target: resolve(m), fraction: 1 });
+  return out;
 }
 
 /**
@@ -41,7 +50,7 @@ export function planFromDecision(d: RoutingDecision, resolve: BackendResolver): 
       requestHeaders: d.requestHeaders,
       responseHeaders: d.responseHeaders,
       // The engine already drew each mirror's percentage for this request.
-      mirrors: d.mirrors.filter((m) => m.selected && m.valid).map((m) => ({ target: resolve(m), fraction: 1 })),
+      mirrors: mirrorsOf(d, resolve),
     };
     if (d.rewrittenPath !== undefined) plan.rewritePath = d.rewrittenPath;
     if (d.rewrittenHost !== undefined) plan.rewriteHost = d.rewrittenHost;

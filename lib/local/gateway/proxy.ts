@@ -11,6 +11,7 @@ import { mirrorRequest } from './mirror';
 import { isoTime } from './clock';
 import type { Endpoint, ForwardPlan, Plan, Planner, RequestInfo, UpstreamTarget } from './plan';
 import { ERROR_BODIES, SERVER_NAME, sendSimple } from './respond';
+import { replayable, requestBody, sendBody, REPLAY_BODY_LIMIT } from './request-body';
 import { requestHasBody, requestInfo } from './request-info';
 import { UpstreamError, UpstreamPool, type Attempt, type UpstreamResponse } from './upstream';
 import { tunnelUpgrade } from './websocket';
@@ -25,6 +26,8 @@ export interface ProxyOptions {
   upstreamTimeoutMs?: number;
   /** Random source for mirror percentages (tests inject a fixed one). */
   random?: () => number;
+  /** Largest request body buffered so a route with retries can replay it; default 64 KiB. */
+  retryBodyLimit?: number;
 }
 
 /** A request handler set, to plug into {@link createListenerSet}. */
@@ -52,6 +55,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
   const pool = new UpstreamPool();
   const defaultTimeout = opts.upstreamTimeoutMs ?? 15_000;
   const random = opts.random ?? Math.random;
+  const bodyLimit = opts.retryBodyLimit ?? REPLAY_BODY_LIMIT;
   const cursor = new Map<string, number>();
   const log = opts.accessLog ?? (() => undefined);
 
@@ -77,21 +81,6 @@ export function createProxy(opts: ProxyOptions): Proxy {
     if (plan.target.endpoints.length === 0) return sendSimple(res, 503, ERROR_BODIES.noEndpoints, {}, plan.responseHeaders);
     const headers = upstreamHeaders(req, info, plan, false);
     const path = plan.rewritePath ?? info.path;
-    const hasBody = requestHasBody(req);
-    for (const m of plan.mirrors) {
-      if (m.target.endpoints.length > 0 && random() < m.fraction) {
-        mirrorRequest(pool, req, hasBody, {
-          endpoint: pick(m.target),
-          protocol: m.target.protocol,
-          method: info.method,
-          path,
-          headers: { ...headers },
-          timeoutMs: defaultTimeout,
-        });
-      }
-    }
-    // A streamed body cannot be replayed, so retries apply only to body-less requests.
-    const maxAttempts = 1 + (plan.retry && !hasBody ? (plan.retry.attempts ?? 1) : 0);
     const requestMs = plan.timeouts?.requestMs;
     const deadline = requestMs ? ex.t0 + requestMs : undefined;
     if (requestMs && !ex.done) {
@@ -102,6 +91,23 @@ export function createProxy(opts: ProxyOptions): Proxy {
         sendSimple(res, 504, ERROR_BODIES.timeout);
       }, requestMs);
     }
+    // A streamed body cannot be replayed: on a route with retries a small body is read first.
+    const pending = requestBody(req, requestHasBody(req), plan.retry !== undefined, bodyLimit);
+    const body = pending instanceof Promise ? await pending : pending;
+    if (!body || ex.done) return;
+    for (const m of plan.mirrors) {
+      if (m.target.endpoints.length > 0 && random() < m.fraction) {
+        mirrorRequest(pool, req, body, {
+          endpoint: pick(m.target),
+          protocol: m.target.protocol,
+          method: info.method,
+          path,
+          headers: { ...headers },
+          timeoutMs: defaultTimeout,
+        });
+      }
+    }
+    const maxAttempts = 1 + (plan.retry && replayable(body) ? (plan.retry.attempts ?? 1) : 0);
 
     for (let attempt = 1; attempt <= maxAttempts && !ex.done; attempt++) {
       const endpoint = pick(plan.target);
@@ -115,8 +121,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
       const started = Date.now();
       const current = pool.start({ endpoint, protocol: plan.target.protocol, method: info.method, path, headers, timeoutMs });
       ex.current = current;
-      if (hasBody) req.pipe(current.sink);
-      else current.sink.end();
+      sendBody(req, body, current.sink);
       let up: UpstreamResponse;
       try {
         up = await current.response;
@@ -144,7 +149,12 @@ export function createProxy(opts: ProxyOptions): Proxy {
   }
 
   function execute(req: AnyRequest, res: AnyResponse, info: RequestInfo, plan: Plan, ex: Exchange): void | Promise<void> {
-    Object.assign(ex.entry, plan.meta);
+    const { entry } = ex;
+    const meta = plan.meta;
+    entry.gateway = meta.gateway;
+    entry.listener = meta.listener;
+    entry.route = meta.route;
+    entry.rule = meta.rule;
     if (plan.kind === 'direct') return sendSimple(res, plan.status, plan.body ?? '', plan.headers, plan.responseHeaders);
     if (plan.kind === 'redirect') return sendSimple(res, plan.status, '', { location: plan.location }, plan.responseHeaders);
     return forward(req, res, info, plan, ex);
@@ -156,14 +166,24 @@ export function createProxy(opts: ProxyOptions): Proxy {
       const t0 = Date.now();
       const ex: Exchange = {
         t0,
+        // Every field the request may fill, in one literal: one hidden class for all entries.
         entry: {
           time: isoTime(t0),
+          gateway: undefined,
+          listener: undefined,
+          route: undefined,
+          rule: undefined,
+          backend: undefined,
+          endpoint: undefined,
           status: 0,
           durationMs: 0,
           method: info.method,
           host: info.host,
           path: info.path,
-          protocol: `HTTP/${req.httpVersion}`,
+          protocol: req.httpVersion === '1.1' ? 'HTTP/1.1' : `HTTP/${req.httpVersion}`,
+          upstreamServiceTimeMs: undefined,
+          attempts: undefined,
+          error: undefined,
         },
         done: false,
         current: undefined,

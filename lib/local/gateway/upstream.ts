@@ -73,43 +73,42 @@ export class UpstreamPool {
 
   /** Starts one attempt. */
   start(req: AttemptRequest): Attempt {
-    const attempt = req.protocol === 'h2c' ? this.startH2(req) : this.startH1(req);
-    // One timer and one promise per attempt (no race against a second promise): this runs on
-    // every proxied request.
-    const response = new Promise<UpstreamResponse>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        attempt.abort();
-        reject(new UpstreamError('timeout', 'upstream request timeout'));
-      }, req.timeoutMs);
-      attempt.response.then(
-        (res) => {
-          clearTimeout(timer);
-          resolve(res);
-        },
-        (err: unknown) => {
-          clearTimeout(timer);
-          attempt.abort();
-          reject(classify(err));
-        },
-      );
-    });
-    return { sink: attempt.sink, response, abort: attempt.abort };
+    return req.protocol === 'h2c' ? this.startH2(req) : this.startH1(req);
   }
 
+  // One promise and one timer per attempt, settled straight from the request's own events
+  // (no wrapping promise): this runs on every proxied request.
   private startH1(req: AttemptRequest): Attempt {
-    const up = http.request({
+    const options: http.RequestOptions & { servername: string } = {
       host: req.endpoint.host,
       port: req.endpoint.port,
       method: req.method,
       path: req.path,
       headers: req.headers,
       agent: this.agent,
-    });
+      // Plain HTTP needs no TLS server name: skips the Agent deriving one from Host on every request.
+      servername: '',
+    };
+    const up = http.request(options);
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
-      up.once('response', (res) =>
-        resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: noTrailers }),
-      );
-      up.on('error', reject);
+      let settled = false;
+      const timer = setTimeout(() => {
+        up.destroy();
+        reject(new UpstreamError('timeout', 'upstream request timeout'));
+      }, req.timeoutMs);
+      up.once('response', (res) => {
+        clearTimeout(timer);
+        settled = true;
+        resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: noTrailers });
+      });
+      up.on('error', (err) => {
+        clearTimeout(timer);
+        // After the head, errors belong to the body stream the proxy is relaying.
+        if (settled) return;
+        settled = true;
+        up.destroy();
+        reject(classify(err));
+      });
     });
     return { sink: up, response, abort: () => up.destroy() };
   }
@@ -119,8 +118,24 @@ export class UpstreamPool {
     headers[':authority'] = headers.host;
     delete headers.host;
     const stream = this.session(req.endpoint).request(headers);
+    const abort = (): void => void stream.close(http2.constants.NGHTTP2_CANCEL);
     const response = new Promise<UpstreamResponse>((resolve, reject) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        abort();
+        reject(new UpstreamError('timeout', 'upstream request timeout'));
+      }, req.timeoutMs);
+      const fail = (err: unknown): void => {
+        clearTimeout(timer);
+        // After the head, errors and close belong to the body stream the proxy is relaying.
+        if (settled) return;
+        settled = true;
+        abort();
+        reject(classify(err));
+      };
       stream.once('response', (head) => {
+        clearTimeout(timer);
+        settled = true;
         const out: http.IncomingHttpHeaders = {};
         for (const [k, v] of Object.entries(head)) if (!k.startsWith(':')) out[k] = v as string | string[];
         resolve({
@@ -130,10 +145,10 @@ export class UpstreamPool {
           onTrailers: (listener) => stream.once('trailers', (t) => listener(t as http.IncomingHttpHeaders)),
         });
       });
-      stream.on('error', reject);
-      stream.once('close', () => reject(new UpstreamError('reset', `stream closed (code ${stream.rstCode ?? 0})`)));
+      stream.on('error', fail);
+      stream.once('close', () => fail(new UpstreamError('reset', `stream closed (code ${stream.rstCode ?? 0})`)));
     });
-    return { sink: stream, response, abort: () => stream.close(http2.constants.NGHTTP2_CANCEL) };
+    return { sink: stream, response, abort };
   }
 
   /** Closes pooled connections. */

@@ -1,7 +1,8 @@
 /**
  * Failure handling through the real runtime, on the newest bundle (v1.6.1, where timeouts are
  * standard) with the experimental HTTPRoute CRD installed for `retry` (HTTPRouteRetry,
- * Extended): retries on configured codes, attempts and backoff, retries on connection errors,
+ * Extended): retries on configured codes, attempts and backoff (small request bodies replayed,
+ * large ones streamed once), retries on connection errors,
  * the `request` and `backendRequest` timeouts (504), a Service without ready endpoints (503),
  * a backend that resets (502) and one that hangs (504 after the gateway's upstream timeout).
  */
@@ -137,6 +138,31 @@ describe('local gateway failure handling (runtime, Gateway API v1.6.1 experiment
     // 1 request + attempts: 2 retries.
     expect(flaky.hits.get('/flaky/fail-5/b')).toBe(3);
     expect(logged('/flaky/fail-5/b').at(-1)?.attempts).toBe(3);
+  });
+
+  it('replays a small request body on every retry (buffered up to 64 KiB)', async () => {
+    const body = JSON.stringify({ order: 42, items: ['a', 'b'] });
+    const res = await send({
+      address: ADDRESS,
+      port: 10080,
+      host: HOST,
+      path: '/flaky/fail-2/post',
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('attempt 3');
+    expect(flaky.bodies.get('/flaky/fail-2/post')).toEqual([body, body, body]);
+  });
+
+  it('streams a body larger than the replay buffer once, without retrying', async () => {
+    const body = 'z'.repeat(200 * 1024);
+    const res = await send({ address: ADDRESS, port: 10080, host: HOST, path: '/flaky/fail-1/big', method: 'POST', body });
+    expect(res.status).toBe(503);
+    expect(flaky.hits.get('/flaky/fail-1/big')).toBe(1);
+    expect(flaky.bodies.get('/flaky/fail-1/big')?.map((b) => b.length)).toEqual([body.length]);
+    expect(logged('/flaky/fail-1/big').at(-1)?.attempts).toBe(1);
   });
 
   it('does not retry a rule without retry', async () => {

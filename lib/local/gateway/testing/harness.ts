@@ -94,7 +94,14 @@ export interface Received {
 /** Sends one request (fresh connection) and collects the response. */
 export function send(
   port: number,
-  opts: { method?: string; path?: string; headers?: http.OutgoingHttpHeaders; body?: string } = {},
+  opts: {
+    method?: string;
+    path?: string;
+    headers?: http.OutgoingHttpHeaders;
+    body?: string;
+    /** Body written in these pieces without a Content-Length (chunked transfer coding). */
+    chunks?: string[];
+  } = {},
 ): Promise<Received> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -108,6 +115,7 @@ export function send(
       },
     );
     req.on('error', reject);
+    for (const chunk of opts.chunks ?? []) req.write(chunk);
     req.end(opts.body);
   });
 }

@@ -10,15 +10,18 @@ export interface FaultyBackend {
   port: number;
   /** Requests received per path (attempts, when the gateway retries). */
   hits: Map<string, number>;
+  /** Request bodies received per path, one per attempt (`flaky` only: it reads them before answering). */
+  bodies: Map<string, string[]>;
   stop(): Promise<void>;
 }
 
 /**
  * `flaky`: `/…/fail-<n>/…` answers 503 to the first n requests of that path, then 200 with the
- * attempt number. `reset`: destroys the connection on every request. `hang`: never answers.
+ * attempt number, once it has read the request body. `reset`: destroys the connection on every request. `hang`: never answers.
  */
 export async function startFaultyBackend(kind: 'flaky' | 'reset' | 'hang'): Promise<FaultyBackend> {
   const hits = new Map<string, number>();
+  const bodies = new Map<string, string[]>();
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
     const n = (hits.get(path) ?? 0) + 1;
@@ -27,12 +30,18 @@ export async function startFaultyBackend(kind: 'flaky' | 'reset' | 'hang'): Prom
     if (kind === 'hang') return;
     const fails = Number(/fail-(\d+)/.exec(path)?.[1] ?? 0);
     const status = n <= fails ? 503 : 200;
-    res.writeHead(status, { 'content-type': 'text/plain', 'x-attempt': String(n) }).end(`attempt ${n}`);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      bodies.set(path, [...(bodies.get(path) ?? []), Buffer.concat(chunks).toString('utf8')]);
+      res.writeHead(status, { 'content-type': 'text/plain', 'x-attempt': String(n) }).end(`attempt ${n}`);
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     port: (server.address() as AddressInfo).port,
     hits,
+    bodies,
     stop: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
