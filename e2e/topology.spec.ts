@@ -205,6 +205,7 @@ test('a change that moves nothing (kubectl annotate) refreshes the open graph wi
   await topology.open();
   const nodes = ['istio-system/gateway', 'default HTTP/80 *.aliyun.com', 'HTTPRoute default/http', 'Service default/httpbin'];
   for (const n of nodes) await expect(topology.node(n)).toBeVisible();
+  await topology.settled();
   const boxes = async () => Promise.all(nodes.map((n) => topology.node(n).boundingBox()));
   const before = await boxes();
   const refetched = page.waitForResponse((r) => r.url().includes('/api/topology') && r.ok(), { timeout: 10_000 });

@@ -5,7 +5,10 @@
  * layout wall time (target < 2 s) and the longest main-thread task during layout
  * (PerformanceObserver longtask; target: none over 100 ms).
  *
- * Writes bench-results/topology.json and the "## Topology" section of BENCHMARKS.md.
+ * Also times the server's share for a cluster this large (lib/topology/scope.ts: the page's view computed in
+ * Node and capped by Gateway), which is what the topology page of such a cluster receives.
+ *
+ * Writes bench-results/topology.json and the "## Topology" section of BENCHMARKS.md (not with --no-write).
  * Run: npx tsx scripts/bench-topology.ts
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { build } from 'esbuild';
 import { computeStatus } from '../lib/gateway-api/compute-status';
 import { buildTopology } from '../lib/gateway-api/topology';
 import { ELK_NODE_LIMIT } from '../lib/topology/layout';
+import { scopeModel } from '../lib/topology/scope';
 import { addUnattached } from '../lib/topology/unattached';
 import { addresses, GATEWAYS, generate, ROUTES, SERVICES } from './bench-topology/generate';
 import { tasksPerRun } from './bench-topology/trace-tasks';
@@ -52,7 +56,24 @@ async function bundle(entry: string): Promise<string> {
   return out.outputFiles[0]?.text ?? '';
 }
 
-function section(runs: Run[], modelMs: number, nodes: number): string {
+/** The server's scoping of the whole model for the unfiltered page and for one namespace, median of 5, ms. */
+function serverScope(model: ReturnType<typeof addUnattached>): string {
+  const time = (o: Parameters<typeof scopeModel>[1]) => {
+    const xs: number[] = [];
+    let out = scopeModel(model, o);
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      out = scopeModel(model, o);
+      xs.push(performance.now() - t);
+    }
+    const ms = xs.sort((a, b) => a - b)[2] as number;
+    return `${out.model.nodes.length} nodes sent in ${Math.round(ms)} ms`;
+  };
+  const ns = model.nodes.find((n) => n.kind === 'route')?.objectKey?.split('/')[0] ?? 'default';
+  return `Server scope (above 5,000 nodes the page receives the view computed in Node, capped by whole Gateways): unfiltered ${time({ collapse: false })}; namespace ${ns} ${time({ namespace: ns, collapse: false })}.`;
+}
+
+function section(runs: Run[], modelMs: number, nodes: number, scope: string): string {
   const row = (r: Run) =>
     `| ${r.mode} | ${r.nodes} | ${r.edges} | ${Math.round(r.wallMs)} | ${Math.round(r.elkMs)} | ${Math.round(r.mainThreadPrepMs)} | ${Math.round(r.mainThreadCpuMs ?? NaN)} | ${Math.round(r.longestTaskMs)} | ${Math.round(r.longestTaskCpuMs ?? NaN)} |`;
   const cold = runs[0] as Run;
@@ -75,6 +96,7 @@ function section(runs: Run[], modelMs: number, nodes: number): string {
     "Wall time runs from the pipeline start on the main thread (view pipeline, sliced structure key and worker input, cache lookup) to the positions arriving back from the worker, exactly as the page's useLayout runs it.",
     "Task wall times come from the Long Tasks API; CPU times (thread time of each RunTask) from a Chromium trace. On a shared machine a task's wall time includes waiting for a CPU; its CPU time is what the page costs.",
     'Rendering the laid-out nodes with React Flow is not part of this number (the page renders only visible nodes above 300).',
+    scope,
     '',
   ].join('\n');
 }
@@ -132,14 +154,14 @@ async function main(): Promise<void> {
       r.longestTaskCpuMs = t.longestCpuMs;
       r.mainThreadCpuMs = t.totalCpuMs;
     });
-    const text = section(done.runs, modelMs, model.nodes.length);
+    const text = section(done.runs, modelMs, model.nodes.length, serverScope(model));
     console.log(text);
     mkdirSync(path.join(root, 'bench-results'), { recursive: true });
     writeFileSync(
       path.join(root, 'bench-results', 'topology.json'),
       JSON.stringify({ modelMs, modelNodes: model.nodes.length, runs: done.runs }, null, 2),
     );
-    writeSection(text);
+    if (!process.argv.includes('--no-write')) writeSection(text);
   } finally {
     await browser.close();
     server.close();

@@ -69,6 +69,7 @@ export function FocusedTopology({ initial, focus, collapse }: FocusedTopologyPro
           <GraphCanvas
             view={view}
             positions={layout.positions}
+            final={!layout.pending}
             {...(selected ? { selected } : {})}
             onSelect={setSelected}
             onViewport={() => undefined}

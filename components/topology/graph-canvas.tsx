@@ -25,6 +25,8 @@ export interface GraphCanvasProps {
   trace?: TracePath;
   selected?: string;
   viewport?: Viewport;
+  /** False while `positions` are a first layout that a refined one will replace (the view is refitted then). */
+  final?: boolean;
   onSelect(id: string | undefined): void;
   onViewport(v: Viewport): void;
 }
@@ -81,9 +83,12 @@ function toFlowEdge(e: ViewEdge, t: TracePath | undefined): Edge {
 
 function Canvas(p: GraphCanvasProps) {
   const flow = useReactFlow();
-  const fitted = useRef(Boolean(p.viewport));
+  // What the view was last fitted to: nothing yet, a first layout, or the final one (then never again).
+  const fitted = useRef<'none' | 'first' | 'final'>(p.viewport ? 'final' : 'none');
+  const moved = useRef(false);
   const frame = useRef<HTMLDivElement>(null);
   const placed = Object.keys(p.positions).length;
+  const final = p.final ?? true;
   const nodes = useMemo<TopologyFlowNode[]>(() => {
     const dim = Boolean(p.trace && (p.trace.nodes.length > 0 || p.trace.stop));
     return p.view.nodes.flatMap((n) => {
@@ -110,16 +115,23 @@ function Canvas(p: GraphCanvasProps) {
   useEffect(() => {
     // Without a viewport in the URL, fit the first layout into view once; never so small that the
     // labels cannot be read (then start at the client's end, on the left, and let the reader pan).
+    // A first (column) layout is refitted once when the refined one lands, unless the reader moved meanwhile.
     const box = frame.current?.getBoundingClientRect();
-    if (fitted.current || placed === 0 || !box) return;
-    fitted.current = true;
-    void flow.setViewport(initialViewport(p.positions, box.width, box.height), { duration: 0 });
+    const stage = final ? 'final' : 'first';
+    if (fitted.current === 'final' || fitted.current === stage || moved.current || placed === 0 || !box) return;
+    const refit = fitted.current === 'first';
+    fitted.current = stage;
+    void flow.setViewport(initialViewport(p.positions, box.width, box.height), { duration: refit ? 240 : 0 });
     // Only the first layout decides; later layouts keep whatever the reader did.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [flow, placed]);
+  }, [flow, placed, final]);
 
   return (
-    <div ref={frame} style={{ width: '100%', height: '100%' }}>
+    <div
+      ref={frame}
+      style={{ width: '100%', height: '100%' }}
+      className={nodes.length <= SETTLE_LIMIT ? styles.settling : undefined}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -135,7 +147,9 @@ function Canvas(p: GraphCanvasProps) {
         onPaneClick={() => p.onSelect(undefined)}
         // Only moves the reader made (programmatic ones have no event) go into the URL.
         onMoveEnd={(e, v) => {
-          if (e) p.onViewport(v);
+          if (!e) return;
+          moved.current = true;
+          p.onViewport(v);
         }}
         proOptions={{ hideAttribution: true }}
         aria-label="Topology graph"
@@ -156,6 +170,8 @@ function Canvas(p: GraphCanvasProps) {
   );
 }
 
+/** Graphs up to ELK's size animate into a new layout; larger ones would pay for a transition per node. */
+const SETTLE_LIMIT = 300;
 const MIN_READABLE_ZOOM = 0.6;
 const PAD = 24;
 

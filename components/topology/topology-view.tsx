@@ -1,13 +1,16 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PickedRequest } from '@/lib/topology/pick-request';
+import type { PipelineOptions } from '@/lib/topology/pipeline';
+import { scopeKey } from '@/lib/topology/scope';
 import { tracePath } from '@/lib/topology/trace-path';
 import type { TopologyData } from '@/lib/topology/types';
 import { useTopology, useTrace } from '@/lib/queries/use-topology';
 import { ExportButtons } from './export-buttons';
 import { FiltersBar } from './filters-bar';
+import { GraphCanvas } from './graph-canvas';
+import { ScopeNotice } from './scope-notice';
 import { SendForReal } from './send-for-real';
 import { SidePanel } from './side-panel';
 import { TopologyTable } from './topology-table';
@@ -17,25 +20,37 @@ import { useView } from './use-view';
 import { useViewState } from './use-view-state';
 import styles from './topology.module.css';
 
-// React Flow is only ever loaded on this page, in the browser.
-const GraphCanvas = dynamic(() => import('./graph-canvas').then((m) => m.GraphCanvas), {
-  ssr: false,
-  loading: () => <p className="loading">Loading the graph…</p>,
-});
+// React Flow is loaded only on this page, but with the page's own chunks (a static import), not as a
+// chunk requested once the page has hydrated: that second round trip was on the way to the first paint.
+// It is rendered in the browser only (its size and viewport come from the DOM).
+const noSubscribe = () => () => undefined;
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+}
+
+const NO_OPTIONS: PipelineOptions = {};
 
 /** The topology page body: filters, request tracing, the graph or its table, and the side panel. */
 export function TopologyView({ initial }: { initial: TopologyData }) {
   const [state, update] = useViewState();
-  const topology = useTopology(initial);
-  const data = topology.data;
-  const { view, pending: viewPending } = useView(data.model, {
+  const inBrowser = useInBrowser();
+  const options: PipelineOptions = {
     ...(state.namespace ? { namespace: state.namespace } : {}),
     ...(state.gateway ? { gateway: state.gateway } : {}),
     ...(state.hostname ? { hostname: state.hostname } : {}),
     ...(state.text ? { text: state.text } : {}),
     collapse: state.collapse,
     ...(state.focus ? { focus: state.focus } : {}),
-  });
+  };
+  const topology = useTopology(initial, scopeKey(options));
+  const data = topology.data ?? initial;
+  // A server-scoped model already is the view of these options: filtering it again would only cost time.
+  const scope = data.scope?.mode === 'server' ? data.scope : undefined;
+  const { view, pending: viewPending } = useView(data.model, scope ? NO_OPTIONS : options);
   const layout = useLayout(view);
   const traceQuery = useMemo(
     () => (state.trace ? { url: state.trace, method: state.method ?? 'GET', headers: state.headers ?? [] } : undefined),
@@ -56,7 +71,8 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
     [update],
   );
   const viewport = state.zoom !== undefined ? { zoom: state.zoom, x: state.x ?? 0, y: state.y ?? 0 } : undefined;
-  const filtered = view.nodes.length < data.model.nodes.length;
+  const total = scope ? scope.totalNodes : data.model.nodes.length;
+  const filtered = view.nodes.length < total;
   const panelTrace = !traceQuery
     ? undefined
     : traced.error
@@ -101,17 +117,18 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
           ))}
         </div>
         <p className={styles.counts} role="status" aria-live="polite">
-          {view.nodes.length} nodes, {view.edges.length} edges{filtered ? ` (of ${data.model.nodes.length} nodes)` : ''}
+          {view.nodes.length} nodes, {view.edges.length} edges{filtered ? ` (of ${total} nodes)` : ''}
           {layout.pending || viewPending
             ? ' · laying out…'
             : layout.engine
               ? ` · ${layout.engine === 'elk' ? 'ELK' : 'column'} layout ${Math.round(layout.ms ?? 0)} ms`
               : ''}
-          {topology.isFetching ? ' · refreshing…' : ''}
+          {topology.isPlaceholderData ? ' · reading the view…' : topology.isFetching ? ' · refreshing…' : ''}
           {state.tab === 'graph' && state.zoom !== undefined ? ` · zoom ${Math.round(state.zoom * 100)}%` : ''}
         </p>
         <ExportButtons view={view} positions={layout.positions} {...(path ? { trace: path } : {})} context={data.context} />
       </div>
+      {scope ? <ScopeNotice scope={scope} /> : null}
       {topology.error ? (
         <p className="inline-error" role="alert">
           {topology.error.message}
@@ -133,8 +150,8 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
             <p className="loading">Preparing the graph…</p>
           ) : view.nodes.length === 0 ? (
             <div className="empty-state">
-              <h2>{data.model.nodes.length === 0 ? 'No Gateways, routes or Services yet' : 'Nothing matches this view'}</h2>
-              {data.model.nodes.length === 0 ? (
+              <h2>{total === 0 ? 'No Gateways, routes or Services yet' : 'Nothing matches this view'}</h2>
+              {total === 0 ? (
                 <p>
                   Apply the walkthrough’s gateway-http.yaml (YAML page) and enable Gateway API on the Overview page; the graph
                   fills in live.
@@ -151,6 +168,8 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
                 </button>
               )}
             </div>
+          ) : state.tab === 'graph' && !inBrowser ? (
+            <p className="loading">Loading the graph…</p>
           ) : state.tab === 'graph' ? (
             <GraphCanvas
               view={view}
@@ -158,6 +177,7 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
               {...(path ? { trace: path } : {})}
               {...(state.selected ? { selected: state.selected } : {})}
               {...(viewport ? { viewport } : {})}
+              final={!layout.pending}
               onSelect={select}
               onViewport={onViewport}
             />

@@ -1,31 +1,28 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
 import { readViewState, writeViewState, type TopologyViewState } from '@/lib/topology/view-state';
 
-/** The topology view state, read from and written to the URL (replace, no scroll), so any view can be shared. */
+/**
+ * The topology view state, read from and written to the URL, so any view can be shared. Written with the
+ * History API (Next keeps useSearchParams in step): a router navigation would re-render the page on the
+ * server for every filter keystroke, pan and zoom, recomputing the engine's model each time; the data a
+ * view needs is read by useTopology instead.
+ */
 export function useViewState(): [TopologyViewState, (patch: Partial<TopologyViewState>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const state = useMemo(() => readViewState(new URLSearchParams(params.toString())), [params]);
-  // router.replace lands asynchronously: two quick updates (a click, then a viewport move) must
-  // build on each other, not both on the URL as it was.
-  const pending = useRef<string | null>(null);
-  useEffect(() => {
-    pending.current = null;
-  }, [params]);
   const update = useCallback(
     (patch: Partial<TopologyViewState>) => {
-      const base = pending.current ?? window.location.search;
-      const next: TopologyViewState = { ...readViewState(new URLSearchParams(base)), ...patch };
+      // replaceState is synchronous: two quick updates (a click, then a viewport move) build on each other.
+      const next: TopologyViewState = { ...readViewState(new URLSearchParams(window.location.search)), ...patch };
       for (const k of Object.keys(patch) as Array<keyof TopologyViewState>) if (patch[k] === undefined) delete next[k];
       const qs = writeViewState(next).toString();
-      pending.current = qs;
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
     },
-    [pathname, router],
+    [pathname],
   );
   return [state, update];
 }

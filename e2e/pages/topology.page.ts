@@ -21,6 +21,18 @@ export class TopologyPage {
     await expect(this.page.getByRole('heading', { name: 'Topology', level: 1 })).toBeVisible();
   }
 
+  /**
+   * Waits for the final layout: a first view is drawn at once with the column layout and then settles
+   * (animated, with the viewport refitted) into ELK's layout, so boxes move until then.
+   */
+  async settled() {
+    await expect(this.page.getByRole('status').filter({ hasText: /nodes, .* edges/ })).not.toContainText('laying out', {
+      timeout: 30_000,
+    });
+    // The settle animation and the refit run 240 ms.
+    await this.page.waitForTimeout(400);
+  }
+
   /** A drawn node, by the start of its label (e.g. `HTTPRoute default/http`). */
   node(label: string): Locator {
     return this.graph.getByRole('group', { name: new RegExp(`^${escape(label)},`) });

@@ -1,22 +1,33 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TopologyData, TraceResponse } from '@/lib/topology/types';
 import { k8sKeys } from './keys';
 
-/** The topology model of a context; refetched on every watch batch (useLiveUpdates invalidates derived views). */
-export function useTopology(initial: TopologyData) {
+/**
+ * The topology page's model of a context; refetched on every watch batch (useLiveUpdates invalidates
+ * derived views). A large cluster is scoped by the server (`initial.scope.mode === 'server'`): then
+ * `scope` (the view's filters as lib/topology/scope.ts `scopeKey` writes them) is part of the query, and
+ * the previous view stays on screen while the next one is read.
+ */
+export function useTopology(initial: TopologyData, scope = '') {
+  const scoped = initial.scope?.mode === 'server';
+  const key = scoped ? scope : '';
+  const initialKey = initial.scope?.mode === 'server' ? initial.scope.key : '';
   return useQuery({
-    queryKey: k8sKeys.derived({ context: initial.context, view: 'topology' }),
+    queryKey: k8sKeys.derived({ context: initial.context, view: `topology${key ? ` ${key}` : ''}` }),
     queryFn: async ({ signal }): Promise<TopologyData> => {
-      const res = await fetch(`/api/topology?context=${encodeURIComponent(initial.context)}`, { signal, cache: 'no-store' });
+      const q = `context=${encodeURIComponent(initial.context)}&view=1${key ? `&${key}` : ''}`;
+      const res = await fetch(`/api/topology?${q}`, { signal, cache: 'no-store' });
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { message?: string };
         throw new Error(body.message ?? `Reading the topology failed with HTTP ${res.status}; the graph may be out of date.`);
       }
       return (await res.json()) as TopologyData;
     },
-    initialData: initial,
+    // The server rendered the page for the link's filters: that answer serves only their key.
+    ...(key === initialKey ? { initialData: initial } : {}),
+    placeholderData: keepPreviousData,
   });
 }
 

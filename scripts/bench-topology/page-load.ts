@@ -27,6 +27,9 @@ interface Breakdown {
   canvasMs: number;
   firstNodeMs: number;
   longestTaskMs: number;
+  /** Scripts requested after the HTML arrived: `name start→end` (ms), to see what the first paint waits for. */
+  late: string[];
+  longTasks: string[];
 }
 
 async function main(): Promise<void> {
@@ -83,6 +86,10 @@ async function main(): Promise<void> {
           canvasMs: window.__bench.seen['.react-flow'] ?? NaN,
           firstNodeMs: window.__bench.seen[sel] ?? NaN,
           longestTaskMs: Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)),
+          late: scripts
+            .filter((s) => s.startTime > nav.responseEnd + 50)
+            .map((s) => `${s.name.split('/').pop() ?? ''} ${Math.round(s.startTime)}→${Math.round(s.responseEnd)}`),
+          longTasks: window.__bench.longTasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`),
         };
       }, FIRST_CONTENT.topology);
       const status = await page.getByRole('status').filter({ hasText: 'nodes' }).first().textContent();

@@ -1,18 +1,29 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { getTopology } from '@/app/api/topology/engine-view';
+import { getTopologyView } from '@/app/api/topology/engine-view';
 import { SectionPage } from '@/components/shell/section-page';
 import { TopologyView } from '@/components/topology/topology-view';
 import { EmptyState } from '@/components/ui/empty-state';
 import { describeError } from '@/lib/k8s/errors';
 import { sectionByHref } from '@/lib/navigation';
+import { scopeOptions } from '@/lib/topology/scope';
 
 const section = sectionByHref('/topology');
 
 export const metadata: Metadata = { title: section.label };
 
-export default async function TopologyPage() {
-  const data = await getTopology().catch((err: unknown) => ({ error: describeError(err) }));
+type Search = Record<string, string | string[] | undefined>;
+
+function searchParamsOf(search: Search): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
+  return p;
+}
+
+export default async function TopologyPage({ searchParams }: { searchParams: Promise<Search> }) {
+  // The link's filters decide what a large cluster sends (the server narrows it); a small one is sent whole.
+  const options = scopeOptions(searchParamsOf(await searchParams));
+  const data = await getTopologyView(undefined, options).catch((err: unknown) => ({ error: describeError(err) }));
   return (
     <SectionPage section={section}>
       {'error' in data ? (
