@@ -48,6 +48,9 @@ interface Exchange {
   requestTimer: NodeJS.Timeout | undefined;
 }
 
+/** Methods a proxy may send again after a failure (RFC 9110 §9.2.2). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Creates the proxy. */
@@ -109,6 +112,10 @@ export function createProxy(opts: ProxyOptions): Proxy {
     }
     const maxAttempts = 1 + (plan.retry && replayable(body) ? (plan.retry.attempts ?? 1) : 0);
 
+    // A request the upstream never saw (its pooled connection was already closed) is re-sent once
+    // on a new connection, when that is safe (RFC 9110 §9.2.2 idempotent methods, replayable body).
+    let resend = IDEMPOTENT.has(info.method) && replayable(body);
+    let fresh = false;
     for (let attempt = 1; attempt <= maxAttempts && !ex.done; attempt++) {
       const endpoint = pick(plan.target);
       entry.endpoint = `${endpoint.host}:${endpoint.port}`;
@@ -119,7 +126,15 @@ export function createProxy(opts: ProxyOptions): Proxy {
         Math.min(plan.timeouts?.backendRequestMs ?? (requestMs ? Infinity : defaultTimeout), remaining),
       );
       const started = Date.now();
-      const current = pool.start({ endpoint, protocol: plan.target.protocol, method: info.method, path, headers, timeoutMs });
+      const current = pool.start({
+        endpoint,
+        protocol: plan.target.protocol,
+        method: info.method,
+        path,
+        headers,
+        timeoutMs,
+        freshConnection: fresh,
+      });
       ex.current = current;
       sendBody(req, body, current.sink);
       let up: UpstreamResponse;
@@ -128,6 +143,12 @@ export function createProxy(opts: ProxyOptions): Proxy {
       } catch (err) {
         if (ex.done) return;
         const e = err instanceof UpstreamError ? err : new UpstreamError('reset', String(err));
+        if (e.staleConnection && resend) {
+          resend = false;
+          fresh = true;
+          attempt--;
+          continue;
+        }
         // HTTPRouteRetry (backoff): an attempt that timed out (backendRequest, or the default
         // upstream timeout) is retried like a connection error; the request timeout ends it all.
         if (attempt < maxAttempts) {

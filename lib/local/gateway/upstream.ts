@@ -21,6 +21,8 @@ export class UpstreamError extends Error {
   constructor(
     readonly reason: 'timeout' | 'connect' | 'reset',
     message: string,
+    /** The attempt went out on a pooled keep-alive connection the upstream had already closed. */
+    readonly staleConnection = false,
   ) {
     super(message);
   }
@@ -35,6 +37,8 @@ export interface AttemptRequest {
   headers: OutgoingHttpHeaders;
   /** Time allowed until the response head arrives. */
   timeoutMs: number;
+  /** Open a new connection instead of reusing a pooled one (HTTP/1.1). */
+  freshConnection?: boolean;
 }
 
 /** A started attempt: write the body into `sink`, await `response`, `abort` on client loss. */
@@ -85,7 +89,7 @@ export class UpstreamPool {
       method: req.method,
       path: req.path,
       headers: req.headers,
-      agent: this.agent,
+      agent: req.freshConnection ? false : this.agent,
       // Plain HTTP needs no TLS server name: skips the Agent deriving one from Host on every request.
       servername: '',
     };
@@ -107,7 +111,10 @@ export class UpstreamPool {
         if (settled) return;
         settled = true;
         up.destroy();
-        reject(classify(err));
+        // The keep-alive race: the upstream closed an idle connection as this request reused it.
+        const code = (err as NodeJS.ErrnoException).code;
+        const stale = up.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE');
+        reject(stale ? new UpstreamError('reset', err.message, true) : classify(err));
       });
     });
     return { sink: up, response, abort: () => up.destroy() };
