@@ -28,10 +28,12 @@ export function consoleQuestions(namespace: string): AccessQuestion[] {
 export async function permissionsResponse(request: Request, session: Session): Promise<Response> {
   const url = new URL(request.url);
   const namespace = url.searchParams.get('namespace') ?? '';
+  // An empty context means the selected one (what the browser asks when it does not name one).
+  const asked = url.searchParams.get('context') || undefined;
   if (namespace && !DNS_LABEL.test(namespace))
     return Response.json({ error: `"${namespace.slice(0, 64)}" is not a namespace name.` }, { status: 400 });
   try {
-    const { context, answers } = await reviewAccess(consoleQuestions(namespace), url.searchParams.get('context') ?? undefined);
+    const { context, answers } = await reviewAccess(consoleQuestions(namespace), asked);
     const view: PermissionsView = {
       context,
       namespace,

@@ -28,7 +28,10 @@ export function problemsFromError(
   if (err.code === 403)
     return [
       {
-        message: `Your credentials may not ${what.verb} ${what.plural}${what.namespace ? ` in namespace ${what.namespace}` : ''} (RBAC): ${err.message}`,
+        message:
+          `Your credentials may not ${what.verb} ${what.plural}${what.namespace ? ` in namespace ${what.namespace}` : ''} (RBAC): ${err.message}. ` +
+          // What to do, as every other RBAC refusal says (lib/k8s/error-messages.ts).
+          `Ask a cluster administrator for a ${what.namespace ? 'Role and RoleBinding' : 'ClusterRole and binding'} granting "${what.verb}" on ${what.plural}${what.namespace ? ` in ${what.namespace}` : ''}, or switch to a context that has it.`,
         line: m.line,
         column: 1,
       },
