@@ -9,7 +9,7 @@ const rows: Array<{ key: keyof Overview['health']; label: string }> = [
 ];
 
 /** Step 4: counts by state and every problem the controllers reported, each naming its object. */
-export function HealthSummary({ health, problems }: Pick<Overview, 'health' | 'problems'>) {
+export function HealthSummary({ health, problems, problemsTotal }: Pick<Overview, 'health' | 'problems' | 'problemsTotal'>) {
   return (
     <>
       <table className="table" aria-label="Health by state">
@@ -51,6 +51,15 @@ export function HealthSummary({ health, problems }: Pick<Overview, 'health' | 'p
           ))}
         </ul>
       )}
+      {problemsTotal > problems.length ? (
+        <p className="muted" role="note">
+          Showing the first {problems.length} of {problemsTotal} problems, errors first. The lists show every object by state:{' '}
+          <Link href="/routes?state=error">HTTPRoutes with errors</Link>,{' '}
+          <Link href="/routes?tab=grpc&state=error">GRPCRoutes with errors</Link>,{' '}
+          <Link href="/gateways?state=error">Gateways with errors</Link>,{' '}
+          <Link href="/routes?state=warning">HTTPRoutes with warnings</Link>.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -27,7 +27,7 @@ export function OverviewView({ initial }: { initial: Overview }) {
         <IngressGateways items={data.ingressGateways} />
       </Step>
       <Step n={4} title="Health">
-        <HealthSummary health={data.health} problems={data.problems} />
+        <HealthSummary health={data.health} problems={data.problems} problemsTotal={data.problemsTotal} />
       </Step>
     </div>
   );

@@ -2,7 +2,15 @@ import 'server-only';
 import { serviceKeyFromHostname } from '@/lib/gateway-api/addresses';
 import { emptyCounts, failingConditions, healthOf, type StatusCondition } from '@/lib/model/conditions';
 import type { K8sObject } from '@/lib/model/objects';
-import type { CrdCheck, HealthCounts, IngressGatewayInfo, Overview, Problem } from '@/lib/model/overview';
+import {
+  firstProblems,
+  OVERVIEW_PROBLEMS,
+  type CrdCheck,
+  type HealthCounts,
+  type IngressGatewayInfo,
+  type Overview,
+  type Problem,
+} from '@/lib/model/overview';
 import type { ClusterCache } from './cache/cluster-cache';
 import { getClusterCache } from './cache/registry';
 import { duplicateGatewaysFor, meshCacheFor } from './cluster-roles';
@@ -49,7 +57,7 @@ export async function getOverview(context?: string): Promise<Overview> {
     meshConfig: await meshConfigCheck(cache),
     ingressGateways: ingressGateways(cache),
     health,
-    problems,
+    ...firstProblems(problems, OVERVIEW_PROBLEMS),
   };
 }
 

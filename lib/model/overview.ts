@@ -65,5 +65,21 @@ export interface Overview {
   meshConfig: MeshConfigCheck;
   ingressGateways: IngressGatewayInfo[];
   health: { gateways: HealthCounts; listeners: HealthCounts; routes: HealthCounts };
+  /** The first problems, errors first (the overview lists at most a hundred). */
   problems: Problem[];
+  /** Every problem found, listed or not. */
+  problemsTotal: number;
+}
+
+/** Problems the overview lists; the rest are counted and reached through the lists filtered by state. */
+export const OVERVIEW_PROBLEMS = 100;
+
+/** Errors before warnings, then by object, cut at `limit`: a large mesh's overview stays small. */
+export function firstProblems(all: readonly Problem[], limit: number): Pick<Overview, 'problems' | 'problemsTotal'> {
+  const rank = (p: Problem) => (p.severity === 'error' ? 0 : 1);
+  const sorted = [...all].sort(
+    (a, b) =>
+      rank(a) - rank(b) || `${a.kind}/${a.namespace ?? ''}/${a.name}`.localeCompare(`${b.kind}/${b.namespace ?? ''}/${b.name}`),
+  );
+  return { problems: sorted.slice(0, limit), problemsTotal: all.length };
 }
