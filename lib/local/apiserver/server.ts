@@ -80,7 +80,11 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   // WebSocket upgrades: only pods/{name}/portforward (the local cluster has no exec or attach).
   server.on('upgrade', (req, socket, head: Buffer) => {
     if (stopping) return void socket.destroy();
-    handlePortForwardUpgrade({ store, access: state.access }, req, socket, head);
+    const upgrade = () => handlePortForwardUpgrade({ store, access: state.access }, req, socket, head);
+    // An OIDC id-token is verified first (the issuer's keys); verify() never rejects, its verdict is cached.
+    const pending = state.access.authenticator.preverify(req);
+    if (pending) void pending.then(upgrade);
+    else upgrade();
   });
   // Every TCP connection, including ones still in (or stuck before) the TLS handshake, which
   // the HTTP layer's closeAllConnections() does not know about and server.close() waits for.
