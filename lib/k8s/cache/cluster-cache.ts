@@ -1,10 +1,10 @@
 import 'server-only';
-import { makeInformer, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { collectionPath, kinds, type KindName } from '@/lib/model/kinds';
 import { keyOfObject, type K8sObject, type WatchEvent } from '@/lib/model/objects';
 import { discoverServedVersions, type ServedVersions } from '../discovery';
 import { describeError } from '../errors';
-import { k8sRequest } from '../request';
+import { ListWatch } from './list-watch';
 import { sanitize } from './sanitize';
 
 /** Sync state of one kind's watch, for stale-data marking in the UI. */
@@ -18,11 +18,10 @@ type Listener = (events: WatchEvent[]) => void;
 
 /** Burst window: a watch burst becomes one batch, so the browser renders once per burst. */
 const coalesceMs = 100;
-const restartDelayMs = 2_000;
 
 /**
- * The console's live copy of one cluster context: a list+watch (client-node informer, which
- * re-lists on 410 Gone) per served kind, sanitized on arrival, fanned out in coalesced batches.
+ * The console's live copy of one cluster context: a list+watch per served kind (./list-watch, which
+ * re-lists on 410 Gone), sanitized on arrival and kept once, fanned out in coalesced batches.
  */
 export class ClusterCache {
   private readonly objects = new Map<KindName, Map<string, K8sObject>>();
@@ -86,33 +85,50 @@ export class ClusterCache {
     const store = new Map<string, K8sObject>();
     this.objects.set(kind, store);
     this.sync.set(kind, { version, synced: false });
-    const informer = makeInformer<KubernetesObject>(this.config, path, async () => {
-      const list = await k8sRequest<{ items: KubernetesObject[]; metadata: { resourceVersion?: string } }>(this.config, { path });
-      return list as never;
-    });
-    const onChange = (type: WatchEvent['type']) => (raw: KubernetesObject) => {
-      const object = sanitize({ ...(raw as K8sObject), kind, apiVersion: info.group ? `${info.group}/${version}` : version });
-      const key = keyOfObject(object);
-      if (type === 'DELETED') store.delete(key);
-      else store.set(key, object);
+    const apiVersion = info.group ? `${info.group}/${version}` : version;
+    const change = (type: WatchEvent['type'], object: K8sObject, key: string) => {
       this.revisions.set(kind, (this.revisions.get(kind) ?? 0) + 1);
       this.enqueue({ kind, type, key, object });
     };
-    informer.on('add', onChange('ADDED'));
-    informer.on('update', onChange('MODIFIED'));
-    informer.on('delete', onChange('DELETED'));
-    informer.on('connect', () => this.sync.set(kind, { version, synced: true }));
-    informer.on('error', (err: unknown) => {
-      this.sync.set(kind, {
-        version,
-        synced: false,
-        error: `watching ${kind} was interrupted: ${describeError(err, { path, watch: true })}`,
-      });
-      // client-node informers stop on error; a console must keep trying (and re-list) on its own.
-      setTimeout(() => void informer.start().catch(() => undefined), restartDelayMs);
+    let seen: Set<string> | undefined;
+    const watch = new ListWatch(this.config, path, {
+      relist: () => (seen = new Set()),
+      upsert: (raw) => {
+        const object = sanitize({ ...(raw as unknown as K8sObject), kind, apiVersion });
+        const key = keyOfObject(object);
+        seen?.add(key);
+        const before = store.get(key);
+        // A re-list repeats unchanged objects: only a new resourceVersion is a change.
+        if (before && before.metadata.resourceVersion === object.metadata.resourceVersion) return;
+        store.set(key, object);
+        change(before ? 'MODIFIED' : 'ADDED', object, key);
+      },
+      remove: (raw) => {
+        const key = keyOfObject(raw as unknown as K8sObject);
+        const before = store.get(key);
+        if (!before) return;
+        store.delete(key);
+        change('DELETED', before, key);
+      },
+      listed: () => {
+        // Objects deleted while the watch was down are missing from the re-list.
+        for (const [key, before] of store) {
+          if (seen?.has(key)) continue;
+          store.delete(key);
+          change('DELETED', before, key);
+        }
+        seen = undefined;
+      },
+      connected: () => this.sync.set(kind, { version, synced: true }),
+      failed: (err) =>
+        this.sync.set(kind, {
+          version,
+          synced: false,
+          error: `watching ${kind} was interrupted: ${describeError(err, { path, watch: true })}`,
+        }),
     });
-    this.stops.push(() => informer.stop());
-    await informer.start();
+    this.stops.push(async () => watch.stop());
+    await watch.start();
     this.sync.set(kind, { version, synced: true });
   }
 

@@ -1,0 +1,135 @@
+import 'server-only';
+import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { k8sRequest } from '../request';
+
+/** An object as the API sends it, before the console sanitizes it. */
+export interface RawObject {
+  metadata?: { name?: string; namespace?: string; resourceVersion?: string };
+  [field: string]: unknown;
+}
+
+/** What a list+watch reports; the receiver keeps the only copy of the objects. */
+export interface ListWatchHandlers {
+  /** A (re)list begins: objects not passed to `upsert` before `listed` are gone. */
+  relist(): void;
+  upsert(obj: RawObject): void;
+  remove(obj: RawObject): void;
+  /** The (re)list finished; the watch follows. */
+  listed(): void;
+  connected(): void;
+  failed(err: unknown): void;
+}
+
+/** Objects per list request: a 10,000-route kind arrives in pages, not one 20 MB body parsed at once. */
+const PAGE_SIZE = 500;
+const RETRY_MS = 2_000;
+
+interface ListPage {
+  items: RawObject[];
+  metadata: { resourceVersion?: string; continue?: string };
+}
+
+/**
+ * List+watch of one collection, like client-go's reflector: a paged list, then a watch from its
+ * resourceVersion that follows bookmarks, re-watches when the stream ends and re-lists on 410 Gone.
+ * Unlike client-node's informer it keeps no copy of the objects (the console's cache holds the only,
+ * sanitized, one: two copies of a large mesh were most of the console's memory).
+ */
+export class ListWatch {
+  private resourceVersion = '';
+  private abort: AbortController | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly config: KubeConfig,
+    private readonly path: string,
+    private readonly handlers: ListWatchHandlers,
+  ) {}
+
+  /** Lists once and starts watching; rejects when the first list fails. */
+  async start(): Promise<void> {
+    await this.list();
+    void this.watch();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.abort?.abort();
+  }
+
+  private async list(): Promise<void> {
+    this.handlers.relist();
+    let token: string | undefined;
+    do {
+      const page: ListPage = await k8sRequest<ListPage>(this.config, {
+        path: this.path,
+        query: { limit: PAGE_SIZE, ...(token ? { continue: token } : {}) },
+      });
+      for (const item of page.items ?? []) this.handlers.upsert(item);
+      token = page.metadata?.continue || undefined;
+      this.resourceVersion = page.metadata?.resourceVersion ?? this.resourceVersion;
+    } while (token);
+    this.handlers.listed();
+  }
+
+  private async watch(): Promise<void> {
+    if (this.stopped) return;
+    let gone = false;
+    try {
+      this.abort = await new Watch(this.config).watch(
+        this.path,
+        { resourceVersion: this.resourceVersion, allowWatchBookmarks: true },
+        (phase: string, obj: RawObject) => {
+          const rv = obj?.metadata?.resourceVersion;
+          if (phase === 'ERROR') {
+            // A Status object: 410 means our resourceVersion is too old to watch from.
+            if ((obj as { code?: number }).code === 410) gone = true;
+            return;
+          }
+          if (rv) this.resourceVersion = rv;
+          if (phase === 'ADDED' || phase === 'MODIFIED') this.handlers.upsert(obj);
+          else if (phase === 'DELETED') this.handlers.remove(obj);
+        },
+        (err: unknown) => {
+          if (this.stopped) return;
+          const failed = Boolean(err) && !isAbort(err);
+          if (failed) this.handlers.failed(err);
+          // A stream the server ended (its watch timeout) resumes at once; a failure waits a little.
+          this.again(gone || isGone(err), failed ? RETRY_MS : 0);
+        },
+      );
+      this.handlers.connected();
+    } catch (err) {
+      if (this.stopped) return;
+      this.handlers.failed(err);
+      this.again(isGone(err), RETRY_MS);
+    }
+  }
+
+  /** Watches again after a pause, re-listing first when the resourceVersion expired or the list is unknown. */
+  private again(relist: boolean, delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        const next = relist || !this.resourceVersion ? this.list().then(() => this.watch()) : this.watch();
+        next.catch((err: unknown) => {
+          if (this.stopped) return;
+          this.handlers.failed(err);
+          this.again(true, RETRY_MS);
+        });
+      },
+      relist ? 0 : delayMs,
+    );
+  }
+}
+
+function isGone(err: unknown): boolean {
+  const e = err as { statusCode?: number; status?: number; code?: number } | undefined;
+  return e?.statusCode === 410 || e?.status === 410 || e?.code === 410;
+}
+
+function isAbort(err: unknown): boolean {
+  return (err as { name?: string } | undefined)?.name === 'AbortError';
+}
