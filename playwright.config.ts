@@ -12,6 +12,10 @@ const port = Number(process.env.PORTICO_E2E_PORT ?? 3217);
 const dataDir = (process.env.PORTICO_E2E_DATA_DIR ??= path.join(os.tmpdir(), 'portico-e2e-main'));
 const legacyDataDir = (process.env.PORTICO_E2E_LEGACY_DATA_DIR ??= path.join(os.tmpdir(), 'portico-e2e-legacy'));
 process.env.PORTICO_E2E_LEGACY_URL ??= `http://127.0.0.1:${port + 1}`;
+// A third console in token mode (each user signs in with a Kubernetes token and acts with its RBAC), on
+// the main server's cluster: e2e/read-only.spec.ts signs in there as a read-only ServiceAccount.
+const tokenDataDir = (process.env.PORTICO_E2E_TOKEN_DATA_DIR ??= path.join(os.tmpdir(), 'portico-e2e-token'));
+process.env.PORTICO_E2E_TOKEN_URL ??= `http://127.0.0.1:${port + 2}`;
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 // Both servers run in local mode with the same access token and session secret, so the session cookie
 // e2e/global-sign-in.ts obtains once (cookies are per host, not per port) is valid on either.
@@ -90,6 +94,23 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       env: { NEXT_TELEMETRY_DISABLED: '1', PORTICO_GATEWAY_API_VERSION: 'v0.6.0', ...auth },
+    },
+    {
+      // No cluster of its own: the main server's kubeconfig (server and CA; each user brings the token).
+      command: `npx tsx scripts/start.ts --no-build --port ${port + 2} --data-dir ${tokenDataDir}`,
+      url: `http://127.0.0.1:${port + 2}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORTICO_AUTH_MODE: 'token',
+        PORTICO_KUBECONFIG: path.join(dataDir, 'kubeconfig'),
+        PORTICO_SESSION_SECRET: sessionSecret,
+        PORTICO_SESSION_IDLE_MINUTES: '600',
+        PORTICO_AUDIT_LOG: 'off',
+      },
     },
   ],
 });
