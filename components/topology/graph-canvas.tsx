@@ -6,6 +6,7 @@ import {
   Controls,
   MarkerType,
   MiniMap,
+  Position,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -81,6 +82,18 @@ function toFlowEdge(e: ViewEdge, t: TracePath | undefined): Edge {
   };
 }
 
+/**
+ * Where the node's two handles sit (as topology-node.tsx draws them: target left, source right, centred).
+ * Known up front, React Flow need not mount every node once to measure them: without this it renders all
+ * of a large graph on the first frame, visible or not (a second of layout for a thousand nodes).
+ */
+function handlesOf(width: number, height: number): NonNullable<TopologyFlowNode['handles']> {
+  return [
+    { type: 'target', position: Position.Left, x: 0, y: height / 2 },
+    { type: 'source', position: Position.Right, x: width, y: height / 2 },
+  ];
+}
+
 function Canvas(p: GraphCanvasProps) {
   const flow = useReactFlow();
   // What the view was last fitted to: nothing yet, a first layout, or the final one (then never again).
@@ -106,6 +119,7 @@ function Canvas(p: GraphCanvasProps) {
           connectable: false,
           width: box.width,
           height: box.height,
+          handles: handlesOf(box.width, box.height),
         },
       ];
     });

@@ -3,7 +3,8 @@
  * the topology page alone, first loads in a fresh browser context, with where the time goes: the HTML (server
  * render, including the engine's model), the page's scripts, the graph chunk (React Flow), the layout workers, and
  * the first laid-out node painted. The same cluster and console as scripts/bench-ui.ts, which reports the headline
- * figure; this one is for finding what to fix. `--path` loads another URL of the page (e.g. `/topology?ns=team-1`).
+ * figure; this one is for finding what to fix. `--path` loads another URL of the page (e.g. `/topology?ns=team-1`),
+ * `--profile` prints the main thread's top functions of the last load, `--shot F` saves its screenshot.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,30 @@ interface Breakdown {
   longTasks: string[];
 }
 
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    hitCount?: number;
+  }>;
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+}
+
+/** The main thread's top functions by self time during one load (`--profile`, last run). */
+function printProfile(p: CpuProfile): void {
+  const interval = (p.endTime - p.startTime) / 1000 / Math.max(1, p.samples?.length ?? 1);
+  const self = new Map<string, number>();
+  for (const n of p.nodes) {
+    const f = n.callFrame;
+    const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber}:${f.columnNumber}`;
+    self.set(k, (self.get(k) ?? 0) + (n.hitCount ?? 0) * interval);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [k, ms] of top) console.log(`  ${Math.round(ms)} ms  ${k}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -41,6 +66,8 @@ async function main(): Promise<void> {
       reuse: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       path: { type: 'string', default: '/topology' },
+      profile: { type: 'boolean', default: false },
+      shot: { type: 'string' },
     },
   });
   const size = values.size;
@@ -65,6 +92,12 @@ async function main(): Promise<void> {
     const url = `${server.url}${values.path}`;
     for (let i = 0; i <= Number(values.runs); i++) {
       const page = await openPage(browser, session, FIRST_CONTENT.topology);
+      const cdp = values.profile && i === Number(values.runs) ? await page.context().newCDPSession(page) : undefined;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdp.send('Profiler.start');
+      }
       await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
       await page.evaluate(() => window.__benchWatch('.react-flow'));
       await page.waitForFunction((sel) => window.__bench.seen[sel] !== undefined, FIRST_CONTENT.topology, {
@@ -72,6 +105,7 @@ async function main(): Promise<void> {
         polling: 50,
       });
       await page.waitForTimeout(500);
+      if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
       const b = await page.evaluate((sel): Breakdown => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
@@ -92,6 +126,7 @@ async function main(): Promise<void> {
           longTasks: window.__bench.longTasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`),
         };
       }, FIRST_CONTENT.topology);
+      if (values.shot && i === Number(values.runs)) await page.screenshot({ path: values.shot });
       const status = await page.getByRole('status').filter({ hasText: 'nodes' }).first().textContent();
       console.log(
         `${i === 0 ? 'warm-up' : `run ${i}`}: ${JSON.stringify(b, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))} | ${status}`,
