@@ -128,8 +128,8 @@ export class ClusterCache {
         }),
     });
     this.stops.push(async () => watch.stop());
-    await watch.start();
-    this.sync.set(kind, { version, synced: true });
+    // A kind that could not be listed stays unsynced, with its error, while the others serve.
+    if (await watch.start()) this.sync.set(kind, { version, synced: true });
   }
 
   private enqueue(event: WatchEvent): void {

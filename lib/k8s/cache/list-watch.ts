@@ -23,6 +23,8 @@ export interface ListWatchHandlers {
 /** Objects per list request: a 10,000-route kind arrives in pages, not one 20 MB body parsed at once. */
 const PAGE_SIZE = 500;
 const RETRY_MS = 2_000;
+/** A refusal (401/403) changes only when someone changes RBAC: ask again rarely. */
+const REFUSED_RETRY_MS = 30_000;
 
 interface ListPage {
   items: RawObject[];
@@ -47,10 +49,21 @@ export class ListWatch {
     private readonly handlers: ListWatchHandlers,
   ) {}
 
-  /** Lists once and starts watching; rejects when the first list fails. */
-  async start(): Promise<void> {
-    await this.list();
+  /**
+   * Lists once and starts watching. A failed first list (a kind the user may not list, an unreachable
+   * cluster) is reported through `failed` and retried in the background: one kind must not take the
+   * whole cache down with it. Resolves to whether the first list succeeded.
+   */
+  async start(): Promise<boolean> {
+    try {
+      await this.list();
+    } catch (err) {
+      this.handlers.failed(err);
+      this.again(true, retryDelay(err));
+      return false;
+    }
     void this.watch();
+    return true;
   }
 
   stop(): void {
@@ -97,32 +110,40 @@ export class ListWatch {
           const failed = Boolean(err) && !isAbort(err);
           if (failed) this.handlers.failed(err);
           // A stream the server ended (its watch timeout) resumes at once; a failure waits a little.
-          this.again(gone || isGone(err), failed ? RETRY_MS : 0);
+          this.again(gone || isGone(err), failed ? retryDelay(err) : 0);
         },
       );
       this.handlers.connected();
     } catch (err) {
       if (this.stopped) return;
       this.handlers.failed(err);
-      this.again(isGone(err), RETRY_MS);
+      this.again(isGone(err), isGone(err) ? 0 : retryDelay(err));
     }
   }
 
   /** Watches again after a pause, re-listing first when the resourceVersion expired or the list is unknown. */
   private again(relist: boolean, delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => {
-        const next = relist || !this.resourceVersion ? this.list().then(() => this.watch()) : this.watch();
-        next.catch((err: unknown) => {
-          if (this.stopped) return;
-          this.handlers.failed(err);
-          this.again(true, RETRY_MS);
-        });
-      },
-      relist ? 0 : delayMs,
-    );
+    this.timer = setTimeout(() => {
+      if (this.stopped) return;
+      const next = relist || !this.resourceVersion ? this.list().then(() => this.watch()) : this.watch();
+      next.catch((err: unknown) => {
+        if (this.stopped) return;
+        this.handlers.failed(err);
+        this.again(true, retryDelay(err));
+      });
+    }, delayMs);
   }
+}
+
+function statusOf(err: unknown): number | undefined {
+  const e = err as { statusCode?: number; status?: number; code?: number } | undefined;
+  return e?.statusCode ?? e?.status ?? (typeof e?.code === 'number' ? e.code : undefined);
+}
+
+function retryDelay(err: unknown): number {
+  const status = statusOf(err);
+  return status === 401 || status === 403 ? REFUSED_RETRY_MS : RETRY_MS;
 }
 
 function isGone(err: unknown): boolean {
