@@ -78,6 +78,28 @@ test('deleting a route from its detail page removes it from the open list', asyn
   }
 });
 
+test('deleting a route from its row in the list keeps the filtered list open and removes the row', async ({ page, cluster }) => {
+  const route = uniqueName('del-row');
+  cluster.kubectl(['apply', '-f', '-'], routeYaml(route, { parent: 'gateway', parentNamespace: 'istio-system' }));
+  try {
+    const list = new ResourceListPage(page, 'HTTPRoutes');
+    await list.open(`/routes?q=${route}`);
+    await list
+      .row(route)
+      .getByRole('button', { name: `Delete HTTPRoute default/${route}` })
+      .click();
+    const del = new DeleteDialogPage(page);
+    await expect(del.dialog).toHaveAccessibleName(`Delete HTTPRoute default/${route}?`);
+    await expect(del.affected).toContainText('Gateway istio-system/gateway');
+    await del.confirmButton('HTTPRoute').click();
+    await expect(list.row(route)).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`/routes\\?q=${route}$`));
+    expect(cluster.kubectl(['get', 'httproute', route, '-n', 'default', '--ignore-not-found', '-o', 'name'])).toBe('');
+  } finally {
+    cluster.kubectl(['delete', 'httproute', route, '-n', 'default', '--ignore-not-found']);
+  }
+});
+
 function gatewayYaml(name: string): string {
   return `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway

@@ -21,7 +21,17 @@ const listHref: Record<DeletableKind, string> = {
  * Delete with a confirmation that names what else is affected (routes left without a parent, references a
  * grant permitted). Two deliberate steps: the dialog opens with Cancel focused, so no single key deletes.
  */
-export function DeleteObjectButton(props: { context: string; kind: DeletableKind; namespace: string; name: string }) {
+export function DeleteObjectButton(props: {
+  context: string;
+  kind: DeletableKind;
+  namespace: string;
+  name: string;
+  /**
+   * A list row's action: named for its object, its reason (when disabled) a tooltip and for screen readers only,
+   * and the list stays open after the delete (the watch removes the row).
+   */
+  inRow?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [preview, setPreview] = useState<DeletePreview | undefined>(undefined);
@@ -38,6 +48,7 @@ export function DeleteObjectButton(props: { context: string; kind: DeletableKind
     kinds[props.kind].group,
   );
   const noteId = useId();
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -78,7 +89,7 @@ export function DeleteObjectButton(props: { context: string; kind: DeletableKind
       }
       if (result.value.state === 'deleted') {
         setOpen(false);
-        router.push(listHref[props.kind]);
+        if (!props.inRow) router.push(listHref[props.kind]);
         return;
       }
       setOpen(false);
@@ -96,17 +107,24 @@ export function DeleteObjectButton(props: { context: string; kind: DeletableKind
         onClick={start}
         disabled={!access.usable}
         {...accessDescribedBy(access, noteId)}
+        {...(props.inRow ? { 'aria-label': `Delete ${title}`, ...(access.text ? { title: access.text } : {}) } : {})}
       >
         Delete
       </button>
-      <AccessNote id={noteId} access={access} />
+      {props.inRow ? (
+        <span className="visually-hidden">
+          <AccessNote id={noteId} access={access} />
+        </span>
+      ) : (
+        <AccessNote id={noteId} access={access} />
+      )}
       {note ? (
         <p role="status" className="inline-warning">
           {note}
         </p>
       ) : null}
-      <dialog ref={ref} className="dialog" aria-labelledby="delete-title" onCancel={() => setOpen(false)}>
-        <h2 id="delete-title">Delete {title}?</h2>
+      <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={() => setOpen(false)}>
+        <h2 id={titleId}>Delete {title}?</h2>
         <div className="dialog-body">
           <p>
             This deletes <code>{title}</code> from context <code>{preview?.context ?? props.context}</code>. It cannot be undone.

@@ -3,12 +3,18 @@
 import { useCallback, useState } from 'react';
 import { listDescriptors } from '@/components/gateway-api/list-descriptors';
 import { EmptyState } from '@/components/ui/empty-state';
+import { deletableKinds, type DeletableKind } from '@/lib/model/delete';
 import type { KindName } from '@/lib/model/kinds';
 import { LIST_WINDOW_ROWS, type RowPage } from '@/lib/model/list-view';
 import { useRowWindows } from '@/lib/queries/use-row-windows';
+import { DeleteObjectButton } from './delete-object-button';
 import { ListFilters } from './list-filters';
 import { ResourceTable } from './resource-table';
 import { useListView } from './use-list-view';
+
+function isDeletable(kind: KindName): kind is DeletableKind {
+  return (deletableKinds as readonly string[]).includes(kind);
+}
 
 /** Rows fetched beyond the visible ones: ahead of the scroll direction more than behind it. */
 const behind = 20;
@@ -79,6 +85,19 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
             view={view}
             onSort={(id) => setView({ sort: id, dir: view.sort === id && view.dir === 'asc' ? 'desc' : 'asc' })}
             onVisible={onVisible}
+            {...(isDeletable(kind)
+              ? {
+                  rowActions: (row) => (
+                    <DeleteObjectButton
+                      inRow
+                      context={page.context}
+                      kind={kind}
+                      namespace={row.namespace ?? ''}
+                      name={row.name}
+                    />
+                  ),
+                }
+              : {})}
           />
           {page.matched === 0 ? <p className="muted table-note">No object matches the filters.</p> : null}
         </>

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ListDescriptor } from '@/components/resources/column';
 import type { ListRow } from '@/lib/model/list-rows';
 import type { ListViewState } from '@/lib/model/list-view';
@@ -23,6 +23,7 @@ export function ResourceTable({
   view,
   onSort,
   onVisible,
+  rowActions,
 }: {
   descriptor: ListDescriptor;
   count: number;
@@ -31,6 +32,8 @@ export function ResourceTable({
   onSort: (id: string) => void;
   /** First and last row index in view (overscan included), for fetching their windows. */
   onVisible: (first: number, last: number) => void;
+  /** Controls at the end of each row (e.g. delete). */
+  rowActions?: (row: ListRow) => ReactNode;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const columns = descriptor.spec.columns;
@@ -49,7 +52,7 @@ export function ResourceTable({
   useEffect(() => onVisible(first, last), [first, last, onVisible]);
   const padTop = virtual[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (virtual.at(-1)?.end ?? 0);
-  const colSpan = columns.length;
+  const colSpan = columns.length + (rowActions ? 1 : 0);
   return (
     <div ref={scroller} className="table-scroll">
       <table className="table resource-table" aria-label={descriptor.title} aria-rowcount={count + 1}>
@@ -67,6 +70,11 @@ export function ResourceTable({
                 </button>
               </th>
             ))}
+            {rowActions ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -91,6 +99,7 @@ export function ResourceTable({
                   const content = descriptor.cells?.[c.id]?.(row) ?? row.cells[c.id];
                   return <td key={c.id}>{i === 0 ? <Link href={row.href}>{content}</Link> : content}</td>;
                 })}
+                {rowActions ? <td className="row-actions">{rowActions(row)}</td> : null}
               </tr>
             );
           })}
