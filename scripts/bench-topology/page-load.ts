@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       reuse: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
-      path: { type: 'string', default: '/topology' },
+      path: { type: 'string', multiple: true, default: ['/topology'] },
       profile: { type: 'boolean', default: false },
       shot: { type: 'string' },
     },
@@ -89,49 +89,52 @@ async function main(): Promise<void> {
     const session = await server.signIn();
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     stops.unshift(() => browser.close());
-    const url = `${server.url}${values.path}`;
-    for (let i = 0; i <= Number(values.runs); i++) {
-      const page = await openPage(browser, session, FIRST_CONTENT.topology);
-      const cdp = values.profile && i === Number(values.runs) ? await page.context().newCDPSession(page) : undefined;
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-        await cdp.send('Profiler.start');
+    for (const at of values.path) {
+      const url = `${server.url}${at}`;
+      console.log(at);
+      for (let i = 0; i <= Number(values.runs); i++) {
+        const page = await openPage(browser, session, FIRST_CONTENT.topology);
+        const cdp = values.profile && i === Number(values.runs) ? await page.context().newCDPSession(page) : undefined;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+          await cdp.send('Profiler.start');
+        }
+        await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+        await page.evaluate(() => window.__benchWatch('.react-flow'));
+        await page.waitForFunction((sel) => window.__bench.seen[sel] !== undefined, FIRST_CONTENT.topology, {
+          timeout: 120_000,
+          polling: 50,
+        });
+        await page.waitForTimeout(500);
+        if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+        const b = await page.evaluate((sel): Breakdown => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const scripts = res.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+          const workers = res.filter((r) => /worker/i.test(r.name) || r.initiatorType === 'other');
+          return {
+            htmlMs: nav.responseEnd,
+            htmlKB: nav.transferSize / 1024,
+            scriptsDoneMs: Math.max(0, ...scripts.filter((s) => s.startTime < nav.responseEnd + 50).map((s) => s.responseEnd)),
+            graphChunkMs: Math.max(0, ...scripts.filter((s) => s.startTime > nav.responseEnd + 50).map((s) => s.responseEnd)),
+            workersMs: workers.map((w) => Math.round(w.responseEnd)),
+            canvasMs: window.__bench.seen['.react-flow'] ?? NaN,
+            firstNodeMs: window.__bench.seen[sel] ?? NaN,
+            longestTaskMs: Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)),
+            late: scripts
+              .filter((s) => s.startTime > nav.responseEnd + 50)
+              .map((s) => `${s.name.split('/').pop() ?? ''} ${Math.round(s.startTime)}→${Math.round(s.responseEnd)}`),
+            longTasks: window.__bench.longTasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`),
+          };
+        }, FIRST_CONTENT.topology);
+        if (values.shot && i === Number(values.runs)) await page.screenshot({ path: values.shot });
+        const status = await page.getByRole('status').filter({ hasText: 'nodes' }).first().textContent();
+        console.log(
+          `${i === 0 ? 'warm-up' : `run ${i}`}: ${JSON.stringify(b, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))} | ${status}`,
+        );
+        await page.context().close();
       }
-      await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
-      await page.evaluate(() => window.__benchWatch('.react-flow'));
-      await page.waitForFunction((sel) => window.__bench.seen[sel] !== undefined, FIRST_CONTENT.topology, {
-        timeout: 120_000,
-        polling: 50,
-      });
-      await page.waitForTimeout(500);
-      if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
-      const b = await page.evaluate((sel): Breakdown => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-        const scripts = res.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
-        const workers = res.filter((r) => /worker/i.test(r.name) || r.initiatorType === 'other');
-        return {
-          htmlMs: nav.responseEnd,
-          htmlKB: nav.transferSize / 1024,
-          scriptsDoneMs: Math.max(0, ...scripts.filter((s) => s.startTime < nav.responseEnd + 50).map((s) => s.responseEnd)),
-          graphChunkMs: Math.max(0, ...scripts.filter((s) => s.startTime > nav.responseEnd + 50).map((s) => s.responseEnd)),
-          workersMs: workers.map((w) => Math.round(w.responseEnd)),
-          canvasMs: window.__bench.seen['.react-flow'] ?? NaN,
-          firstNodeMs: window.__bench.seen[sel] ?? NaN,
-          longestTaskMs: Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)),
-          late: scripts
-            .filter((s) => s.startTime > nav.responseEnd + 50)
-            .map((s) => `${s.name.split('/').pop() ?? ''} ${Math.round(s.startTime)}→${Math.round(s.responseEnd)}`),
-          longTasks: window.__bench.longTasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`),
-        };
-      }, FIRST_CONTENT.topology);
-      if (values.shot && i === Number(values.runs)) await page.screenshot({ path: values.shot });
-      const status = await page.getByRole('status').filter({ hasText: 'nodes' }).first().textContent();
-      console.log(
-        `${i === 0 ? 'warm-up' : `run ${i}`}: ${JSON.stringify(b, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))} | ${status}`,
-      );
-      await page.context().close();
     }
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);
