@@ -5,6 +5,7 @@ import { applyRowView, listViewParams, rowHaystack, type ListViewState, type Row
 import type { K8sObject } from '@/lib/model/objects';
 import type { ClusterCache } from './cache/cluster-cache';
 import { getClusterCache } from './cache/registry';
+import { listState } from './objects';
 
 /** Rows a page may ask for at once: a screenful is ~25, the table asks for windows of 100. */
 export const MAX_PAGE_ROWS = 500;
@@ -80,18 +81,12 @@ export async function listRowPage(
   opts: { context?: string; view: ListViewState; offset: number; limit: number },
 ): Promise<RowPage> {
   const cache = await getClusterCache(opts.context);
-  const sync = cache.syncState()[kind];
   const memo = memoOf(cache, kind);
   const rows = viewRows(memo, kind, opts.view);
   const limit = Math.max(0, Math.min(MAX_PAGE_ROWS, Math.floor(opts.limit)));
   const offset = Math.max(0, Math.min(Math.floor(opts.offset), rows.length));
   return {
-    kind,
-    context: cache.context,
-    served: Boolean(cache.served[kind]),
-    ...(sync?.version ? { version: sync.version } : {}),
-    stale: sync ? !sync.synced : false,
-    ...(sync?.error ? { error: sync.error } : {}),
+    ...listState(cache, kind),
     total: memo.rows.length,
     matched: rows.length,
     offset,

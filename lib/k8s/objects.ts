@@ -1,6 +1,7 @@
 import 'server-only';
 import { kinds, type KindName } from '@/lib/model/kinds';
-import type { ObjectList } from '@/lib/model/lists';
+import type { ListState, ObjectList } from '@/lib/model/lists';
+import type { ClusterCache } from './cache/cluster-cache';
 import { getClusterCache } from './cache/registry';
 
 /** Whether a string names one of the console's kinds (route parameters arrive untyped). */
@@ -8,9 +9,8 @@ export function isKindName(value: string): value is KindName {
   return Object.hasOwn(kinds, value);
 }
 
-/** A kind's objects from the live cache, with the version served and whether the watch is healthy. */
-export async function listObjects(kind: KindName, opts: { context?: string; namespace?: string } = {}): Promise<ObjectList> {
-  const cache = await getClusterCache(opts.context);
+/** Whether the cluster serves a kind, at which version, and whether its watch is healthy. */
+export function listState(cache: ClusterCache, kind: KindName): ListState {
   const sync = cache.syncState()[kind];
   return {
     kind,
@@ -19,6 +19,11 @@ export async function listObjects(kind: KindName, opts: { context?: string; name
     ...(sync?.version ? { version: sync.version } : {}),
     stale: sync ? !sync.synced : false,
     ...(sync?.error ? { error: sync.error } : {}),
-    items: cache.list(kind, opts.namespace),
   };
+}
+
+/** A kind's objects from the live cache, with the version served and whether the watch is healthy. */
+export async function listObjects(kind: KindName, opts: { context?: string; namespace?: string } = {}): Promise<ObjectList> {
+  const cache = await getClusterCache(opts.context);
+  return { ...listState(cache, kind), items: cache.list(kind, opts.namespace) };
 }

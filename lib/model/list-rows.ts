@@ -69,6 +69,9 @@ const age: RowColumn = {
   text: (o) => formatAge(o.metadata.creationTimestamp),
   sortValue: (o) => -Date.parse(o.metadata.creationTimestamp ?? '0'),
 };
+const hostnames: RowColumn = { id: 'hostnames', header: 'Hostnames', text: hostnamesText };
+const parents: RowColumn = { id: 'parents', header: 'Parents', text: parentsText };
+const backends: RowColumn = { id: 'backends', header: 'Backends', text: backendsText };
 /** Filled from the row's state and problem by {@link toListRow}, so it filters on "error" or "BackendNotFound". */
 const status: RowColumn = { id: 'status', header: 'Status', text: () => '' };
 
@@ -101,10 +104,10 @@ export const rowSpecs: Partial<Record<KindName, RowSpec>> = {
     columns: [
       name,
       namespace,
-      { id: 'hostnames', header: 'Hostnames', text: hostnamesText },
-      { id: 'parents', header: 'Parents', text: parentsText },
+      hostnames,
+      parents,
       { id: 'rules', header: 'Rules', text: (o) => String(rulesCount(o)), sortValue: rulesCount },
-      { id: 'backends', header: 'Backends', text: backendsText },
+      backends,
       status,
       age,
     ],
@@ -113,15 +116,7 @@ export const rowSpecs: Partial<Record<KindName, RowSpec>> = {
     href: path('/routes/grpc'),
     conditions: routeConditions,
     required: routeRequired,
-    columns: [
-      name,
-      namespace,
-      { id: 'hostnames', header: 'Hostnames', text: hostnamesText },
-      { id: 'parents', header: 'Parents', text: parentsText },
-      { id: 'backends', header: 'Backends', text: backendsText },
-      status,
-      age,
-    ],
+    columns: [name, namespace, hostnames, parents, backends, status, age],
   },
   ReferenceGrant: {
     href: path('/reference-grants'),

@@ -2,8 +2,8 @@
  * Filtering, sorting and paging of a resource list's rows, from the view state kept in the URL. Pure, so
  * the console server (which filters and pages large lists) and the tests share the same rules.
  */
-import type { KindName } from './kinds';
 import type { ListRow } from './list-rows';
+import type { ListState } from './lists';
 
 /** Rows per window the list asks for: four screenfuls, so a fast scroll needs a request every few hundred pixels. */
 export const LIST_WINDOW_ROWS = 100;
@@ -75,15 +75,7 @@ export function applyRowView(
 }
 
 /** One window of a kind's filtered, sorted rows, as the console server answers it. */
-export interface RowPage {
-  kind: KindName;
-  context: string;
-  /** False when the cluster does not serve the kind at all (no CRD). */
-  served: boolean;
-  version?: string;
-  /** True while the watch is reconnecting: the rows may be out of date. */
-  stale: boolean;
-  error?: string;
+export interface RowPage extends ListState {
   /** Objects of the kind, before filtering. */
   total: number;
   /** Rows that pass the filters: the length of the whole (virtual) table. */
