@@ -5,7 +5,7 @@
  *
  * `npm test -- --skip-e2e` leaves out the browser tests (for a quick local loop only; CI runs all).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,6 +14,8 @@ interface Step {
   cmd: string[];
   /** Reads passed/failed test counts from the runner's JSON report, when it has one. */
   counts?: () => { passed: number; failed: number; skipped: number } | undefined;
+  /** Single-threaded checks run side by side (the machines have two cores), their output printed whole. */
+  concurrent?: boolean;
 }
 
 const root = path.resolve(__dirname, '..');
@@ -22,9 +24,9 @@ const skipE2e = process.argv.includes('--skip-e2e');
 fs.mkdirSync(out, { recursive: true });
 
 const steps: Step[] = [
-  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit'] },
-  { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
-  { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
+  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit'], concurrent: true },
+  { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'], concurrent: true },
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'], concurrent: true },
   {
     name: 'unit and integration',
     cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(out, 'unit.json')}`],
@@ -56,37 +58,72 @@ const steps: Step[] = [
       ]),
 ];
 
-const results = steps.map((step) => {
-  console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
-  const started = Date.now();
-  const run = spawnSync(step.cmd[0]!, step.cmd.slice(1), {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  const ok = run.status === 0;
-  return { step, ok, seconds: (Date.now() - started) / 1000, counts: step.counts?.() };
-});
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
-console.log('\nSummary');
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const r of results) {
-  const c = r.counts;
-  const detail = c ? ` (${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''})` : '';
-  console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.step.name}${detail} in ${r.seconds.toFixed(1)} s`);
-  if (c) {
-    passed += c.passed;
-    failed += c.failed;
-    skipped += c.skipped;
-  } else if (r.ok) passed += 1;
-  else failed += 1;
-  // A runner that crashed before reporting still fails the run, counted once.
-  if (!r.ok && c && c.failed === 0) failed += 1;
+interface Result {
+  step: Step;
+  ok: boolean;
+  seconds: number;
+  counts: ReturnType<NonNullable<Step['counts']>>;
 }
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(results.every((r) => r.ok) ? 0 : 1);
+
+/** Runs a step with its output buffered, for steps that run side by side. */
+function runBuffered(step: Step): Promise<Result & { output: string }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd[0]!, step.cmd.slice(1), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) =>
+      resolve({ step, ok: code === 0, seconds: (Date.now() - started) / 1000, counts: step.counts?.(), output }),
+    );
+  });
+}
+
+async function runAll(): Promise<Result[]> {
+  const results: Result[] = [];
+  const concurrent = steps.filter((s) => s.concurrent);
+  if (concurrent.length) {
+    console.log(`\n▶ ${concurrent.map((s) => s.name).join(', ')} (side by side)`);
+    for (const r of await Promise.all(concurrent.map(runBuffered))) {
+      console.log(`\n▶ ${r.step.name}: ${r.step.cmd.join(' ')}`);
+      if (r.output) process.stdout.write(r.output);
+      results.push(r);
+    }
+  }
+  for (const step of steps.filter((s) => !s.concurrent)) {
+    console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}`);
+    const started = Date.now();
+    const run = spawnSync(step.cmd[0]!, step.cmd.slice(1), { cwd: root, stdio: 'inherit', env });
+    results.push({ step, ok: run.status === 0, seconds: (Date.now() - started) / 1000, counts: step.counts?.() });
+  }
+  return results;
+}
+
+void runAll().then(summarize);
+
+function summarize(results: Result[]): void {
+  console.log('\nSummary');
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const r of results) {
+    const c = r.counts;
+    const detail = c ? ` (${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''})` : '';
+    console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.step.name}${detail} in ${r.seconds.toFixed(1)} s`);
+    if (c) {
+      passed += c.passed;
+      failed += c.failed;
+      skipped += c.skipped;
+    } else if (r.ok) passed += 1;
+    else failed += 1;
+    // A runner that crashed before reporting still fails the run, counted once.
+    if (!r.ok && c && c.failed === 0) failed += 1;
+  }
+  console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(results.every((r) => r.ok) ? 0 : 1);
+}
 
 function readJson(file: string): unknown {
   try {
