@@ -97,7 +97,18 @@ export function ResourceTable({
               <tr key={row.key} aria-rowindex={v.index + 2} style={{ height: rowHeight }}>
                 {columns.map((c, i) => {
                   const content = descriptor.cells?.[c.id]?.(row) ?? row.cells[c.id];
-                  return <td key={c.id}>{i === 0 ? <Link href={row.href}>{content}</Link> : content}</td>;
+                  return (
+                    <td key={c.id}>
+                      {i === 0 ? (
+                        // No prefetch: scrolling 10,000 rows would fetch every detail page it passes.
+                        <Link href={row.href} prefetch={false}>
+                          {content}
+                        </Link>
+                      ) : (
+                        content
+                      )}
+                    </td>
+                  );
                 })}
                 {rowActions ? <td className="row-actions">{rowActions(row)}</td> : null}
               </tr>

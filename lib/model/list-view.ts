@@ -46,9 +46,25 @@ export function rowHaystack(row: ListRow): string {
 // One collator for every comparison: String#localeCompare builds one per call, ten times slower on 10,000 rows.
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** Keeps the rows that pass the namespace, state and text filters (every word in some column), in their order. */
+export function filterRows(
+  rows: readonly ListRow[],
+  view: ListViewState,
+  haystackOf: (row: ListRow) => string = rowHaystack,
+): ListRow[] {
+  const words = view.q.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter((r) => {
+    if (view.namespace && r.namespace !== view.namespace) return false;
+    if (view.state && r.state !== view.state) return false;
+    if (words.length === 0) return true;
+    const haystack = haystackOf(r);
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
 /**
- * Applies namespace, state and text filters (every word must appear in some column), then sorts by the
- * view's column (unknown: the first column), ties by namespace then name.
+ * Applies the filters ({@link filterRows}), then sorts by the view's column (unknown: the first column),
+ * ties by namespace then name.
  */
 export function applyRowView(
   rows: readonly ListRow[],
@@ -56,14 +72,7 @@ export function applyRowView(
   columnIds: readonly string[],
   haystackOf: (row: ListRow) => string = rowHaystack,
 ): ListRow[] {
-  const words = view.q.toLowerCase().split(/\s+/).filter(Boolean);
-  const filtered = rows.filter((r) => {
-    if (view.namespace && r.namespace !== view.namespace) return false;
-    if (view.state && r.state !== view.state) return false;
-    if (words.length === 0) return true;
-    const haystack = haystackOf(r);
-    return words.every((w) => haystack.includes(w));
-  });
+  const filtered = filterRows(rows, view, haystackOf);
   const id = columnIds.includes(view.sort) ? view.sort : columnIds[0];
   if (!id) return filtered;
   const sign = view.dir === 'desc' ? -1 : 1;
