@@ -9,5 +9,7 @@ export interface ListDescriptor {
   title: string;
   spec: RowSpec;
   cells?: Record<string, (row: ListRow) => ReactNode>;
+  /** Column id → CSS width (the table's layout is fixed); columns without one share what is left. */
+  widths?: Record<string, string>;
   emptyHint: ReactNode;
 }

@@ -1,10 +1,11 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { listDescriptors } from '@/components/gateway-api/list-descriptors';
 import { EmptyState } from '@/components/ui/empty-state';
 import { deletableKinds, type DeletableKind } from '@/lib/model/delete';
 import type { KindName } from '@/lib/model/kinds';
+import type { ListRow } from '@/lib/model/list-rows';
 import { LIST_WINDOW_ROWS, type RowPage } from '@/lib/model/list-view';
 import { useRowWindows } from '@/lib/queries/use-row-windows';
 import { DeleteObjectButton } from './delete-object-button';
@@ -36,6 +37,17 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
   const [view, setView] = useListView();
   const [windows, setWindows] = useState('0');
   const onVisible = useCallback((first: number, last: number) => setWindows(windowsFor(first, last)), []);
+  const context = initial.context;
+  // Stable across renders, so memoized rows do not re-render when the list does.
+  const rowActions = useMemo(
+    () =>
+      isDeletable(kind)
+        ? (row: ListRow) => (
+            <DeleteObjectButton inRow context={context} kind={kind} namespace={row.namespace ?? ''} name={row.name} />
+          )
+        : undefined,
+    [context, kind],
+  );
   const rows = useRowWindows(initial.context, kind, view, windows.split(',').map(Number), { view: initialView, page: initial });
   if (!descriptor) return null;
   const page = rows.first ?? initial;
@@ -85,19 +97,7 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
             view={view}
             onSort={(id) => setView({ sort: id, dir: view.sort === id && view.dir === 'asc' ? 'desc' : 'asc' })}
             onVisible={onVisible}
-            {...(isDeletable(kind)
-              ? {
-                  rowActions: (row) => (
-                    <DeleteObjectButton
-                      inRow
-                      context={page.context}
-                      kind={kind}
-                      namespace={row.namespace ?? ''}
-                      name={row.name}
-                    />
-                  ),
-                }
-              : {})}
+            {...(rowActions ? { rowActions } : {})}
           />
           {page.matched === 0 ? <p className="muted table-note">No object matches the filters.</p> : null}
         </>

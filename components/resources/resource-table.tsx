@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import type { ListDescriptor } from '@/components/resources/column';
 import type { ListRow } from '@/lib/model/list-rows';
 import type { ListViewState } from '@/lib/model/list-view';
@@ -62,6 +62,7 @@ export function ResourceTable({
               <th
                 key={c.id}
                 scope="col"
+                {...(descriptor.widths?.[c.id] ? { style: { width: descriptor.widths[c.id] } } : {})}
                 aria-sort={view.sort === c.id ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
                 <button type="button" className="sort-button" onClick={() => onSort(c.id)}>
@@ -71,7 +72,7 @@ export function ResourceTable({
               </th>
             ))}
             {rowActions ? (
-              <th scope="col">
+              <th scope="col" style={{ width: '6rem' }}>
                 <span className="visually-hidden">Actions</span>
               </th>
             ) : null}
@@ -88,30 +89,13 @@ export function ResourceTable({
             if (!row)
               return (
                 <tr key={`loading-${v.index}`} aria-rowindex={v.index + 2} aria-busy="true" style={{ height: rowHeight }}>
-                  <td colSpan={colSpan} className="muted">
-                    Loading…
-                  </td>
+                  <td className="muted">Loading…</td>
+                  {/* One cell per column, so a placeholder has the shape of the row that replaces it. */}
+                  <td colSpan={colSpan - 1} />
                 </tr>
               );
             return (
-              <tr key={row.key} aria-rowindex={v.index + 2} style={{ height: rowHeight }}>
-                {columns.map((c, i) => {
-                  const content = descriptor.cells?.[c.id]?.(row) ?? row.cells[c.id];
-                  return (
-                    <td key={c.id}>
-                      {i === 0 ? (
-                        // No prefetch: scrolling 10,000 rows would fetch every detail page it passes.
-                        <Link href={row.href} prefetch={false}>
-                          {content}
-                        </Link>
-                      ) : (
-                        content
-                      )}
-                    </td>
-                  );
-                })}
-                {rowActions ? <td className="row-actions">{rowActions(row)}</td> : null}
-              </tr>
+              <TableRow key={row.key} row={row} index={v.index} descriptor={descriptor} {...(rowActions ? { rowActions } : {})} />
             );
           })}
           {padBottom > 0 ? (
@@ -124,3 +108,40 @@ export function ResourceTable({
     </div>
   );
 }
+
+/**
+ * One row, memoized on its row object: scrolling moves a screenful per frame, and only the rows that came into
+ * view render (a window refetched with unchanged rows keeps their objects, so nothing re-renders either).
+ */
+const TableRow = memo(function TableRow({
+  row,
+  index,
+  descriptor,
+  rowActions,
+}: {
+  row: ListRow;
+  index: number;
+  descriptor: ListDescriptor;
+  rowActions?: (row: ListRow) => ReactNode;
+}) {
+  return (
+    <tr aria-rowindex={index + 2} style={{ height: rowHeight }}>
+      {descriptor.spec.columns.map((c, i) => {
+        const content = descriptor.cells?.[c.id]?.(row) ?? row.cells[c.id];
+        return (
+          <td key={c.id}>
+            {i === 0 ? (
+              // No prefetch: scrolling 10,000 rows would fetch every detail page it passes.
+              <Link href={row.href} prefetch={false}>
+                {content}
+              </Link>
+            ) : (
+              content
+            )}
+          </td>
+        );
+      })}
+      {rowActions ? <td className="row-actions">{rowActions(row)}</td> : null}
+    </tr>
+  );
+});
