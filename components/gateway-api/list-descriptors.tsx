@@ -10,7 +10,7 @@ const cells = {
   age: (r: ListRow) => <span suppressHydrationWarning>{formatAge(r.created)}</span>,
 };
 
-const widths = { name: '18%', namespace: '12%', status: '17%', age: '6rem', rules: '5rem', class: '8rem' };
+const widths = { name: '16%', namespace: '10%', status: '15%', age: '4.5rem', rules: '5.5rem', class: '8rem' };
 
 /** The list views of the Gateway API kinds, as data (ARCHITECTURE habit 3); columns live in lib/model/list-rows. */
 export const listDescriptors: Partial<Record<KindName, ListDescriptor>> = {

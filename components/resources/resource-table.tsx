@@ -72,7 +72,7 @@ export function ResourceTable({
               </th>
             ))}
             {rowActions ? (
-              <th scope="col" style={{ width: '6rem' }}>
+              <th scope="col" style={{ width: '6.5rem' }}>
                 <span className="visually-hidden">Actions</span>
               </th>
             ) : null}
@@ -129,7 +129,8 @@ const TableRow = memo(function TableRow({
       {descriptor.spec.columns.map((c, i) => {
         const content = descriptor.cells?.[c.id]?.(row) ?? row.cells[c.id];
         return (
-          <td key={c.id}>
+          // The whole text on hover where a narrow column cuts it short.
+          <td key={c.id} {...(descriptor.cells?.[c.id] ? {} : { title: row.cells[c.id] })}>
             {i === 0 ? (
               // No prefetch: scrolling 10,000 rows would fetch every detail page it passes.
               <Link href={row.href} prefetch={false}>
