@@ -27,13 +27,15 @@ export interface BurstRun {
  * first row of the list (sorted by name), then waits for that row to show it.
  */
 export async function watchBurst(page: Page, cluster: ClusterReady, routes: SeedObject[], changes = 1_000): Promise<BurstRun> {
+  // Unique per run: on a reused cluster the previous burst's last value is already on screen.
+  const run = Date.now().toString(36);
   const byName = [...routes].sort((a, b) => name(a).localeCompare(name(b))).slice(0, Math.min(changes, routes.length));
   const plan = Array.from({ length: changes }, (_, k) => {
     const route = byName[byName.length - 1 - (k % byName.length)] as SeedObject;
     const spec = route.object.spec as { hostnames: string[] };
-    return { route, body: { spec: { hostnames: spec.hostnames.map((h) => `b${k}-${h}`) } } };
+    return { route, body: { spec: { hostnames: spec.hostnames.map((h) => `b${k}-${run}-${h}`) } } };
   });
-  const marker = `b${changes - 1}-`;
+  const marker = `b${changes - 1}-${run}-`;
   const agent = new https.Agent({ keepAlive: true, maxSockets: 16, ca: cluster.caPem });
   const start = Date.now();
   const pageStart = await page.evaluate(() => performance.timeOrigin);
