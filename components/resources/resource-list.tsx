@@ -8,7 +8,8 @@ import type { KindName } from '@/lib/model/kinds';
 import type { ListRow } from '@/lib/model/list-rows';
 import { LIST_WINDOW_ROWS, type RowPage } from '@/lib/model/list-view';
 import { useRowWindows } from '@/lib/queries/use-row-windows';
-import { DeleteObjectButton } from './delete-object-button';
+import { RowDeleteButton } from './delete-object-button';
+import { DeleteObjectDialog, type DeleteTarget } from './delete-object-dialog';
 import { ListFilters } from './list-filters';
 import { ResourceTable } from './resource-table';
 import { useListView } from './use-list-view';
@@ -38,12 +39,17 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
   const [windows, setWindows] = useState('0');
   const onVisible = useCallback((first: number, last: number) => setWindows(windowsFor(first, last)), []);
   const context = initial.context;
+  const [deleting, setDeleting] = useState<DeleteTarget | undefined>(undefined);
+  const [pendingNote, setPendingNote] = useState<string | undefined>(undefined);
   // Stable across renders, so memoized rows do not re-render when the list does.
   const rowActions = useMemo(
     () =>
       isDeletable(kind)
         ? (row: ListRow) => (
-            <DeleteObjectButton inRow context={context} kind={kind} namespace={row.namespace ?? ''} name={row.name} />
+            <RowDeleteButton
+              target={{ context, kind, namespace: row.namespace ?? '', name: row.name, stay: true }}
+              onDelete={setDeleting}
+            />
           )
         : undefined,
     [context, kind],
@@ -70,6 +76,14 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
             Retry
           </button>
         </p>
+      ) : null}
+      {pendingNote ? (
+        <p role="status" className="inline-warning">
+          {pendingNote}
+        </p>
+      ) : null}
+      {deleting ? (
+        <DeleteObjectDialog target={deleting} onClose={() => setDeleting(undefined)} onPending={setPendingNote} />
       ) : null}
       {page.stale ? (
         <p role="status" className="inline-warning">
