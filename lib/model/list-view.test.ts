@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toListRow, rowSpecs } from './list-rows';
-import { applyRowView, filterRows, listViewParams, readListView } from './list-view';
+import { applyRowView, filterRows, listViewParams, naturalKey, readListView } from './list-view';
 import type { K8sObject } from './objects';
 
 const route = (name: string, namespace: string, host: string, created: string, resolved = 'True'): K8sObject => ({
@@ -76,5 +76,11 @@ describe('list view', () => {
       expect(names(filterRows(sorted, { ...view(q), sort: 'age', dir: 'desc' }))).toEqual(
         names(applyRowView(rows, { ...view(q), sort: 'age', dir: 'desc' }, ids)),
       );
+  });
+  it('orders names case-insensitively with numbers by value', () => {
+    const sorted = ['route-10', 'Route-9', 'route-100', 'a-2b', 'a-10b'].sort((a, b) =>
+      naturalKey(a) < naturalKey(b) ? -1 : naturalKey(a) > naturalKey(b) ? 1 : 0,
+    );
+    expect(sorted).toEqual(['a-2b', 'a-10b', 'Route-9', 'route-10', 'route-100']);
   });
 });

@@ -43,8 +43,16 @@ export function rowHaystack(row: ListRow): string {
   return Object.values(row.cells).join(' ').toLowerCase();
 }
 
-// One collator for every comparison: String#localeCompare builds one per call, ten times slower on 10,000 rows.
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/**
+ * A sort key that orders as people read names: case-insensitive, and numbers by value (`route-9` before
+ * `route-10`), by padding every run of digits. Plain string comparison of these keys is several times faster than a
+ * locale collator, which matters when a changing 10,000-row kind is re-sorted for every watch burst.
+ */
+export function naturalKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
+}
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Keeps the rows that pass the namespace, state and text filters (every word in some column), in their order. */
 export function filterRows(
@@ -77,10 +85,18 @@ export function applyRowView(
   if (!id) return filtered;
   const sign = view.dir === 'desc' ? -1 : 1;
   const numeric = filtered.some((r) => id in r.sort);
-  const compare = numeric
-    ? (a: ListRow, b: ListRow) => ((a.sort[id] ?? 0) - (b.sort[id] ?? 0)) * sign
-    : (a: ListRow, b: ListRow) => collator.compare(a.cells[id] ?? '', b.cells[id] ?? '') * sign;
-  return filtered.sort((a, b) => compare(a, b) || collator.compare(a.key, b.key));
+  // Keys computed once per row, not once per comparison.
+  const keyed = filtered.map((row) => ({
+    row,
+    value: numeric ? (row.sort[id] ?? 0) : naturalKey(row.cells[id] ?? ''),
+    tie: naturalKey(row.key),
+  }));
+  keyed.sort(
+    (a, b) =>
+      (numeric ? (a.value as number) - (b.value as number) : byKey(a.value as string, b.value as string)) * sign ||
+      byKey(a.tie, b.tie),
+  );
+  return keyed.map((k) => k.row);
 }
 
 /** One window of a kind's filtered, sorted rows, as the console server answers it. */

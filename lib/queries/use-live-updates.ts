@@ -34,6 +34,25 @@ export function useLiveUpdates(context: string | undefined): LiveState {
       everConnected = true;
       setState('live');
     });
+    // One refetch of the rows on screen at a time: during a long burst a new invalidation would otherwise cancel
+    // the refetch in flight, again and again, and the list would show nothing new until the burst ended.
+    const changedKinds = new Set<string>();
+    let refreshing = false;
+    const refreshRows = async (): Promise<void> => {
+      if (refreshing) return;
+      refreshing = true;
+      try {
+        while (changedKinds.size > 0) {
+          const kinds = [...changedKinds];
+          changedKinds.clear();
+          await Promise.all(
+            kinds.map((kind) => client.invalidateQueries({ queryKey: [...k8sKeys.all, 'rows', context, kind] })),
+          ).catch(() => undefined);
+        }
+      } finally {
+        refreshing = false;
+      }
+    };
     // One cache write (one React commit) per flush: bursts are coalesced, a lone change is not delayed.
     const coalescer = createCoalescer<WatchEvent>((events) => {
       for (const [key, data] of client.getQueriesData<ObjectList>({ queryKey: [...k8sKeys.all, 'list', context] })) {
@@ -43,8 +62,8 @@ export function useLiveUpdates(context: string | undefined): LiveState {
         if (next !== data) client.setQueryData(key, next);
       }
       // Lists are filtered and paged on the server: refetch the windows on screen of each kind that changed.
-      for (const kind of new Set(events.map((e) => e.kind)))
-        void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'rows', context, kind] });
+      for (const e of events) changedKinds.add(e.kind);
+      void refreshRows();
       void client.invalidateQueries({ queryKey: [...k8sKeys.all, 'derived', context] });
       publishWatchBatch(events);
     }, BURST_INTERVAL_MS);
