@@ -1,13 +1,10 @@
 import 'server-only';
 import * as client from 'openid-client';
-import { describeError } from '@/lib/k8s/errors';
-import { K8sApiError } from '@/lib/k8s/request';
-import { reviewToken } from '@/lib/k8s/user-credentials';
-import { writeAudit } from './audit';
 import type { AuthConfig } from './config';
 import { oidcConfiguration } from './oidc-client';
 import type { OidcTransaction } from './oidc-transaction';
-import { newSession, type Session } from './session';
+import type { Session } from './session';
+import { reviewedSession, signInAudit } from './sign-in';
 
 /** The outcome of finishing an OIDC sign-in: a session, or the sentence the sign-in page shows. */
 export type OidcSignInOutcome = { ok: true; session: Session } | { ok: false; message: string };
@@ -34,16 +31,7 @@ export async function finishOidcSignIn(
   current: URL,
   now = Date.now(),
 ): Promise<OidcSignInOutcome> {
-  const audit = (user: string, result: string, message?: string) =>
-    writeAudit({
-      time: new Date(now).toISOString(),
-      context: 'current',
-      user,
-      verb: 'sign-in',
-      objects: [],
-      result,
-      ...(message ? { message: `oidc: ${message}` } : { message: 'oidc' }),
-    });
+  const audit = signInAudit(now, 'oidc');
   if (!config.oidc) return { ok: false, message: 'OIDC sign-in is not enabled on this console.' };
   let idToken: string;
   let exp: number;
@@ -63,28 +51,12 @@ export async function finishOidcSignIn(
     audit('anonymous', 'denied', why(err));
     return { ok: false, message: `The sign-in could not be completed (${why(err)}): sign in again.`.slice(0, 280) };
   }
-  try {
-    const who = await reviewToken(idToken);
-    const session = newSession({
-      mode: 'oidc',
-      user: who.username,
-      groups: who.groups,
-      credential: idToken,
-      token: idToken,
-      expiresAt: exp,
-      now,
-    });
-    audit(session.user, 'ok');
-    return { ok: true, session };
-  } catch (err) {
-    if (err instanceof K8sApiError && (err.code === 401 || err.code === 403)) {
-      audit('anonymous', 'denied', `API answered ${err.code}`);
-      return {
-        ok: false,
-        message: `You signed in at ${new URL(config.oidc.issuer).host}, but the cluster did not accept the id-token: its API server must trust this issuer and client id (--oidc-issuer-url, --oidc-client-id).`,
-      };
-    }
-    audit('anonymous', 'error', describeError(err));
-    return { ok: false, message: `The cluster could not check your sign-in: ${describeError(err)}. Retry.`.slice(0, 280) };
-  }
+  const reviewed = await reviewedSession(idToken, 'oidc', audit, now, exp);
+  if (reviewed.ok) return reviewed;
+  if (reviewed.refused)
+    return {
+      ok: false,
+      message: `You signed in at ${new URL(config.oidc.issuer).host}, but the cluster did not accept the id-token: its API server must trust this issuer and client id (--oidc-issuer-url, --oidc-client-id).`,
+    };
+  return { ok: false, message: `The cluster could not check your sign-in: ${reviewed.detail}. Retry.`.slice(0, 280) };
 }

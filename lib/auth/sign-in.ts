@@ -24,16 +24,7 @@ function sameSecret(a: string, b: string): boolean {
  * Attempts are rate limited per client; every attempt is audited (never the credential).
  */
 export async function signIn(credential: string, client: string, config: AuthConfig, now = Date.now()): Promise<SignInOutcome> {
-  const record = (user: string, result: string, message?: string) =>
-    writeAudit({
-      time: new Date(now).toISOString(),
-      context: 'current',
-      user,
-      verb: 'sign-in',
-      objects: [],
-      result,
-      ...(message ? { message } : {}),
-    });
+  const record = signInAudit(now);
   if (!signInLimiter.take(client, now)) {
     record('anonymous', 'rate-limited');
     return {
@@ -69,25 +60,71 @@ export async function signIn(credential: string, client: string, config: AuthCon
     record(session.user, 'ok');
     return { ok: true, session };
   }
+  const reviewed = await reviewedSession(value, 'token', record, now);
+  if (reviewed.ok) return reviewed;
+  if (reviewed.refused)
+    return {
+      ok: false,
+      status: 401,
+      message: 'The cluster did not accept that token: check it has not expired or been revoked.',
+    };
+  return {
+    ok: false,
+    status: 502,
+    message: `The cluster could not check the token: ${reviewed.detail}. Check the cluster connection and retry.`,
+  };
+}
+
+/** Writes the audit record of one sign-in attempt (who, result, why; never the credential). */
+export type SignInAudit = (user: string, result: string, message?: string) => void;
+
+/** The audit writer of sign-in attempts made at `now`; `label` (e.g. `oidc`) prefixes every message. */
+export function signInAudit(now: number, label?: string): SignInAudit {
+  return (user, result, message) => {
+    const text = label ? (message ? `${label}: ${message}` : label) : message;
+    writeAudit({
+      time: new Date(now).toISOString(),
+      context: 'current',
+      user,
+      verb: 'sign-in',
+      objects: [],
+      result,
+      ...(text ? { message: text } : {}),
+    });
+  };
+}
+
+/**
+ * A session for a bearer token (a ServiceAccount token or an OIDC id-token) once the cluster itself has
+ * authenticated it (SelfSubjectReview): the session is for the user the API says the token names. `refused`
+ * when the API answered 401/403, else `detail` says what failed. Each outcome is audited.
+ */
+export async function reviewedSession(
+  token: string,
+  mode: 'token' | 'oidc',
+  record: SignInAudit,
+  now: number,
+  expiresAt?: number,
+): Promise<{ ok: true; session: Session } | { ok: false; refused: boolean; detail: string }> {
   try {
-    const who = await reviewToken(value);
-    const session = newSession({ mode: 'token', user: who.username, groups: who.groups, credential: value, token: value, now });
+    const who = await reviewToken(token);
+    const session = newSession({
+      mode,
+      user: who.username,
+      groups: who.groups,
+      credential: token,
+      token,
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
+      now,
+    });
     record(session.user, 'ok');
     return { ok: true, session };
   } catch (err) {
     if (err instanceof K8sApiError && (err.code === 401 || err.code === 403)) {
       record('anonymous', 'denied', `API answered ${err.code}`);
-      return {
-        ok: false,
-        status: 401,
-        message: 'The cluster did not accept that token: check it has not expired or been revoked.',
-      };
+      return { ok: false, refused: true, detail: `API answered ${err.code}` };
     }
     record('anonymous', 'error', describeError(err));
-    return {
-      ok: false,
-      status: 502,
-      message: `The cluster could not check the token: ${describeError(err)}. Check the cluster connection and retry.`,
-    };
+    return { ok: false, refused: false, detail: describeError(err) };
   }
 }
