@@ -50,7 +50,12 @@ function instantLayout(view: ViewModel, cache: LayoutCache): { positions: Positi
   const known = cache.getByKey(key) ?? (view.nodes.length <= ELK_NODE_LIMIT ? readStoredLayout(structureHash(key)) : undefined);
   if (known) return { positions: known, final: true };
   const input = toLayoutInput(view);
-  return { positions: positionsOf(input.ids, columnLayout(input)), final: view.nodes.length > ELK_NODE_LIMIT };
+  const positions = positionsOf(input.ids, columnLayout(input));
+  const final = view.nodes.length > ELK_NODE_LIMIT;
+  // Final at this size: remembered, so the prepared layout finds it rather than computing it again and
+  // handing the canvas a new (equal) positions object, which re-rendered every node of a large graph.
+  if (final) cache.setByKey(key, positions);
+  return { positions, final };
 }
 
 /**

@@ -58,6 +58,25 @@ export function noFilters(f: TopologyFilters): boolean {
 }
 
 /**
+ * The node test of the namespace, hostname and text filters (all must hold):
+ * the nodes whose paths {@link filterModel} keeps.
+ */
+export function seedFilter(f: TopologyFilters): (n: ViewNode) => boolean {
+  const host = f.hostname?.trim();
+  const text = f.text?.trim().toLowerCase();
+  const ns = f.namespace?.trim();
+  return (n) => {
+    if (ns && namespaceOf(n) !== ns) return false;
+    if (host) {
+      const p = hostPatterns(n);
+      if (!p || !servesHost(p, host)) return false;
+    }
+    if (text && !textOf(n).includes(text)) return false;
+    return true;
+  };
+}
+
+/**
  * Applies the filters. `gateway` restricts the graph to that Gateway's entry
  * points and everything downstream of it; `namespace`, `hostname` and `text`
  * (all must hold on the same node) pick seed nodes whose paths are kept.
@@ -75,15 +94,7 @@ export function filterModel(model: ViewModel, f: TopologyFilters): ViewModel {
   const text = f.text?.trim().toLowerCase();
   const ns = f.namespace?.trim();
   if (!host && !text && !ns) return out;
-  const seeds = out.nodes.filter((n) => {
-    if (ns && namespaceOf(n) !== ns) return false;
-    if (host) {
-      const p = hostPatterns(n);
-      if (!p || !servesHost(p, host)) return false;
-    }
-    if (text && !textOf(n).includes(text)) return false;
-    return true;
-  });
+  const seeds = out.nodes.filter(seedFilter(f));
   const adj = adjacency(out.edges);
   // A listener matched by host keeps only its upstream: its other routes serve other hosts.
   const upOnly = host ? seeds.filter((n) => n.kind === 'listener').map((n) => n.id) : [];

@@ -7,7 +7,9 @@ import { getClusterCache } from '@/lib/k8s/cache/registry';
 import { snapshotOf } from '@/lib/k8s/snapshot';
 import type { KindName } from '@/lib/model/kinds';
 import { viewOf, type PipelineOptions } from '@/lib/topology/pipeline';
-import { scopeModel } from '@/lib/topology/scope';
+import { wholeOf as wholeModelOf, type CompactModel } from '@/lib/topology/compact';
+import { scopeKey, scopeModel, SERVER_SCOPE_LIMIT, type TopologyScope } from '@/lib/topology/scope';
+import { compactModel, focusCompact, scopeCompact } from '@/lib/topology/scope-compact';
 import type { TopologyData, ViewModel } from '@/lib/topology/types';
 import { addUnattached } from '@/lib/topology/unattached';
 
@@ -41,28 +43,72 @@ const MODEL_KINDS: KindName[] = [
 
 interface Whole {
   key: string;
-  model: ViewModel;
+  /** The model of a small cluster, sent whole; a large one is kept compact (see lib/topology/compact.ts). */
+  model?: ViewModel;
+  compact?: CompactModel;
   namespaces: string[];
   gateways: string[];
+  /** Scoped views already computed for this model, newest last (a reload or a second tab asks again). */
+  views: Map<string, { model: ViewModel; scope: TopologyScope }>;
 }
+
+/** Scoped views remembered per model: the page's few filter states, each at most SUMMARY_NODE_CAP nodes. */
+const VIEWS_KEPT = 8;
 
 // One model per cache, recomputed only when a kind it reads changed: on a large cluster the engine's
 // status and model cost seconds of CPU, and every filter change of a server-scoped view asks again.
-const wholeByCache = new WeakMap<ClusterCache, Whole>();
+// On globalThis: the page (server components) and the route handler are separate module instances
+// in Next's build, and each kept its own model of the whole cluster (twice the memory, computed twice).
+const wholeByCache = ((globalThis as { __porticoTopology?: WeakMap<ClusterCache, Whole> }).__porticoTopology ??= new WeakMap<
+  ClusterCache,
+  Whole
+>());
+
+/** The engine's model with unattached objects, and the filter choices; the status is garbage once this returns. */
+function modelOf(cache: ClusterCache): Pick<Whole, 'namespaces' | 'gateways'> & { model: ViewModel } {
+  const { snapshot, status } = statusOf(cache);
+  return {
+    model: addUnattached(buildTopology(snapshot, status), snapshot),
+    namespaces: [...new Set(snapshot.namespaces.map((n) => n.metadata.name))].sort(),
+    gateways: snapshot.gateways.map((g) => `${g.metadata.namespace ?? 'default'}/${g.metadata.name}`).sort(),
+  };
+}
 
 function wholeOf(cache: ClusterCache): Whole {
   const key = MODEL_KINDS.map((k) => cache.revision(k)).join(',');
   const known = wholeByCache.get(cache);
   if (known?.key === key) return known;
-  const { snapshot, status } = statusOf(cache);
-  const whole: Whole = {
-    key,
-    model: addUnattached(buildTopology(snapshot, status), snapshot),
-    namespaces: [...new Set(snapshot.namespaces.map((n) => n.metadata.name))].sort(),
-    gateways: snapshot.gateways.map((g) => `${g.metadata.namespace ?? 'default'}/${g.metadata.name}`).sort(),
-  };
+  // Dropped first: while the new model is computed the old one need not stay alive too.
+  wholeByCache.delete(cache);
+  const { model, ...choices } = modelOf(cache);
+  const large = model.nodes.length > SERVER_SCOPE_LIMIT;
+  const whole: Whole = { key, ...(large ? { compact: compactModel(model) } : { model }), ...choices, views: new Map() };
   wholeByCache.set(cache, whole);
   return whole;
+}
+
+/** The scoped view of these options, remembered per model. */
+function scopedView(whole: Whole, options: PipelineOptions): { model: ViewModel; scope: TopologyScope } {
+  if (whole.model) return scopeModel(whole.model, options);
+  const key = scopeKey(options);
+  const known = whole.views.get(key);
+  if (known) {
+    whole.views.delete(key);
+    whole.views.set(key, known);
+    return known;
+  }
+  const view = scopeCompact(whole.compact as CompactModel, options);
+  whole.views.set(key, view);
+  for (const k of whole.views.keys()) if (whole.views.size > VIEWS_KEPT) whole.views.delete(k);
+  return view;
+}
+
+/** The whole model, or one node's paths. */
+function focusedView(whole: Whole, focus: { focus: string; collapse?: boolean } | undefined): ViewModel {
+  const o = focus ? { focus: focus.focus, collapse: focus.collapse ?? false } : undefined;
+  if (whole.model) return o ? viewOf(whole.model, o) : whole.model;
+  const compact = whole.compact as CompactModel;
+  return o ? focusCompact(compact, o.focus, o.collapse) : wholeModelOf(compact);
 }
 
 /**
@@ -73,7 +119,7 @@ function wholeOf(cache: ClusterCache): Whole {
 export async function getTopology(context?: string, focus?: { focus: string; collapse?: boolean }): Promise<TopologyData> {
   const cache = await getClusterCache(context);
   const whole = wholeOf(cache);
-  const model = focus ? viewOf(whole.model, { focus: focus.focus, collapse: focus.collapse ?? false }) : whole.model;
+  const model = focusedView(whole, focus);
   return {
     context: cache.context,
     model,
@@ -91,7 +137,7 @@ export async function getTopology(context?: string, focus?: { focus: string; col
 export async function getTopologyView(context: string | undefined, options: PipelineOptions): Promise<TopologyData> {
   const cache = await getClusterCache(context);
   const whole = wholeOf(cache);
-  const { model, scope } = scopeModel(whole.model, options);
+  const { model, scope } = scopedView(whole, options);
   return {
     context: cache.context,
     model,
