@@ -12,7 +12,7 @@
 import type { ViewEdge, ViewModel, ViewNode } from './types';
 
 /** An edge's properties other than its id and ends. */
-type EdgeRest = Omit<ViewEdge, 'id' | 'source' | 'target'>;
+export type EdgeRest = Omit<ViewEdge, 'id' | 'source' | 'target'>;
 
 /** Neighbours in compressed sparse rows: `list[start[i]..start[i+1])` are node i's edges (edge indices). */
 export interface Csr {
@@ -51,38 +51,61 @@ function csr(n: number, from: Int32Array): Csr {
   return { start, edges };
 }
 
+/** Shares equal edge property objects: most edges of a large model have one of a few hundred. */
+export class RestInterner {
+  private readonly shared = new Map<string, EdgeRest>();
+
+  /** The shared object equal to `own` (`own` itself the first time). */
+  intern(own: EdgeRest): EdgeRest {
+    const key = JSON.stringify(own);
+    const known = this.shared.get(key);
+    if (known) return known;
+    this.shared.set(key, own);
+    return own;
+  }
+}
+
+/** One edge as {@link assemble} takes it: id, ends and (shared) properties. */
+export type EdgeParts = [id: string, source: string, target: string, rest: EdgeRest];
+
 /**
- * The compact form of a model. Edges whose ends are not both nodes of the
- * model are dropped (the engine never makes one; a view never draws one).
+ * A compact model from nodes sorted by id and edges in the model's order
+ * (each passed to `emit` by `edges`). Edges whose ends are not both nodes are
+ * dropped (the engine never makes one; a view never draws one).
  */
-export function compactModel(model: ViewModel): CompactModel {
-  const n = model.nodes.length;
+export function assemble(nodes: readonly ViewNode[], count: number, edges: (emit: (e: EdgeParts) => void) => void): CompactModel {
+  const n = nodes.length;
   const index = new Map<string, number>();
-  model.nodes.forEach((node, i) => index.set(node.id, i));
-  const m = model.edges.length;
-  const source = new Int32Array(m);
-  const target = new Int32Array(m);
+  nodes.forEach((node, i) => index.set(node.id, i));
+  const source = new Int32Array(count);
+  const target = new Int32Array(count);
   const rest: EdgeRest[] = [];
   const odd = new Map<number, string>();
-  const shared = new Map<string, EdgeRest>();
   let k = 0;
-  for (const e of model.edges) {
-    const s = index.get(e.source);
-    const t = index.get(e.target);
-    if (s === undefined || t === undefined) continue;
-    const { id, source: _s, target: _t, ...own } = e;
-    const key = JSON.stringify(own);
-    let r = shared.get(key);
-    if (!r) shared.set(key, (r = own));
+  edges(([id, from, to, r]) => {
+    const s = index.get(from);
+    const t = index.get(to);
+    if (s === undefined || t === undefined) return;
     source[k] = s;
     target[k] = t;
     rest.push(r);
-    if (id !== derivedId(r, e.source, e.target)) odd.set(k, id);
+    if (id !== derivedId(r, from, to)) odd.set(k, id);
     k++;
-  }
-  const src = k === m ? source : source.slice(0, k);
-  const dst = k === m ? target : target.slice(0, k);
-  return { nodes: model.nodes, index, source: src, target: dst, rest, odd, out: csr(n, src), in: csr(n, dst) };
+  });
+  const src = k === count ? source : source.slice(0, k);
+  const dst = k === count ? target : target.slice(0, k);
+  return { nodes, index, source: src, target: dst, rest, odd, out: csr(n, src), in: csr(n, dst) };
+}
+
+/** The compact form of a plain model (its nodes are kept as they are). */
+export function compactModel(model: ViewModel): CompactModel {
+  const rests = new RestInterner();
+  return assemble(model.nodes, model.edges.length, (emit) => {
+    for (const e of model.edges) {
+      const { id, source, target, ...own } = e;
+      emit([id, source, target, rests.intern(own)]);
+    }
+  });
 }
 
 /** Edge `k` as the model had it (a fresh object; equal to the original). */

@@ -29,11 +29,10 @@ function detachedReason(route: AnyRoute): string {
 }
 
 /**
- * Returns the model plus detached routes (warning) and orphan Services (ok,
- * marked `unattached`). Output stays sorted by id, like the engine's.
+ * Detached routes (warning) and orphan Services (ok, marked `unattached`):
+ * routes and Services of the snapshot whose node `has` does not know.
  */
-export function addUnattached(model: ViewModel, snapshot: Snapshot): ViewModel {
-  const have = new Set(model.nodes.map((n) => n.id));
+export function unattachedNodes(snapshot: Snapshot, has: (id: string) => boolean): ViewNode[] {
   const extra: ViewNode[] = [];
   for (const [kind, list] of [
     ['HTTPRoute', snapshot.httpRoutes],
@@ -42,7 +41,7 @@ export function addUnattached(model: ViewModel, snapshot: Snapshot): ViewModel {
     for (const r of list) {
       const key = objectKey(r);
       const id = ids.route(kind, key);
-      if (have.has(id)) continue;
+      if (has(id)) continue;
       extra.push({
         id,
         kind: 'route',
@@ -59,7 +58,7 @@ export function addUnattached(model: ViewModel, snapshot: Snapshot): ViewModel {
   for (const s of snapshot.services) {
     const key = objectKey(s);
     const id = ids.service(key);
-    if (have.has(id) || skip.has(key)) continue;
+    if (has(id) || skip.has(key)) continue;
     extra.push({
       id,
       kind: 'service',
@@ -71,6 +70,16 @@ export function addUnattached(model: ViewModel, snapshot: Snapshot): ViewModel {
       detail: { ports: (s.spec?.ports ?? []).map((p) => p.port).join(', ') },
     });
   }
+  return extra;
+}
+
+/**
+ * Returns the model plus {@link unattachedNodes}. Output stays sorted by id,
+ * like the engine's.
+ */
+export function addUnattached(model: ViewModel, snapshot: Snapshot): ViewModel {
+  const have = new Set(model.nodes.map((n) => n.id));
+  const extra = unattachedNodes(snapshot, (id) => have.has(id));
   if (extra.length === 0) return model;
   const nodes = [...model.nodes, ...extra].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { nodes, edges: model.edges };

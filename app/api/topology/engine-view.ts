@@ -1,6 +1,5 @@
 import 'server-only';
 import { computeStatus } from '@/lib/gateway-api/compute-status';
-import { buildTopology } from '@/lib/gateway-api/topology';
 import type { EngineStatus, Snapshot } from '@/lib/gateway-api/types';
 import type { ClusterCache } from '@/lib/k8s/cache/cluster-cache';
 import { getClusterCache } from '@/lib/k8s/cache/registry';
@@ -9,9 +8,9 @@ import type { KindName } from '@/lib/model/kinds';
 import { viewOf, type PipelineOptions } from '@/lib/topology/pipeline';
 import { wholeOf as wholeModelOf, type CompactModel } from '@/lib/topology/compact';
 import { scopeKey, scopeModel, SERVER_SCOPE_LIMIT, type TopologyScope } from '@/lib/topology/scope';
-import { compactModel, focusCompact, scopeCompact } from '@/lib/topology/scope-compact';
+import { compactTopology } from '@/lib/topology/compact-builder';
+import { focusCompact, scopeCompact } from '@/lib/topology/scope-compact';
 import type { TopologyData, ViewModel } from '@/lib/topology/types';
-import { addUnattached } from '@/lib/topology/unattached';
 
 /** The live snapshot of a context and the engine's status for every GatewayClass present. */
 export async function engineInput(context?: string): Promise<{ context: string; snapshot: Snapshot; status: EngineStatus }> {
@@ -21,10 +20,13 @@ export async function engineInput(context?: string): Promise<{ context: string; 
 
 function statusOf(cache: ClusterCache): { snapshot: Snapshot; status: EngineStatus } {
   const snapshot = snapshotOf(cache);
-  // Every class present is drawn: a Gateway of a class no controller serves still shows, with its status.
-  const controllerNames = [...new Set(snapshot.gatewayClasses.map((c) => c.spec.controllerName))];
-  const status = computeStatus(snapshot, { controllerNames, now: new Date().toISOString() });
+  const status = computeStatus(snapshot, { controllerNames: controllersOf(snapshot), now: new Date().toISOString() });
   return { snapshot, status };
+}
+
+/** Every class present is drawn: a Gateway of a class no controller serves still shows, with its status. */
+function controllersOf(snapshot: Snapshot): string[] {
+  return [...new Set(snapshot.gatewayClasses.map((c) => c.spec.controllerName))];
 }
 
 /** Kinds the engine's model reads: a change in any of them recomputes it. */
@@ -64,25 +66,23 @@ const wholeByCache = ((globalThis as { __porticoTopology?: WeakMap<ClusterCache,
   Whole
 >());
 
-/** The engine's model with unattached objects, and the filter choices; the status is garbage once this returns. */
-function modelOf(cache: ClusterCache): Pick<Whole, 'namespaces' | 'gateways'> & { model: ViewModel } {
-  const { snapshot, status } = statusOf(cache);
-  return {
-    model: addUnattached(buildTopology(snapshot, status), snapshot),
-    namespaces: [...new Set(snapshot.namespaces.map((n) => n.metadata.name))].sort(),
-    gateways: snapshot.gateways.map((g) => `${g.metadata.namespace ?? 'default'}/${g.metadata.name}`).sort(),
-  };
-}
-
 function wholeOf(cache: ClusterCache): Whole {
   const key = MODEL_KINDS.map((k) => cache.revision(k)).join(',');
   const known = wholeByCache.get(cache);
   if (known?.key === key) return known;
   // Dropped first: while the new model is computed the old one need not stay alive too.
   wholeByCache.delete(cache);
-  const { model, ...choices } = modelOf(cache);
-  const large = model.nodes.length > SERVER_SCOPE_LIMIT;
-  const whole: Whole = { key, ...(large ? { compact: compactModel(model) } : { model }), ...choices, views: new Map() };
+  const snapshot = snapshotOf(cache);
+  // Drawn straight into its compact form, one route at a time (lib/gateway-api/topology/draw-topology.ts):
+  // the status of every route and a plain model of the whole cluster never live at once.
+  const compact = compactTopology(snapshot, { controllerNames: controllersOf(snapshot), now: new Date().toISOString() });
+  const whole: Whole = {
+    key,
+    ...(compact.nodes.length > SERVER_SCOPE_LIMIT ? { compact } : { model: wholeModelOf(compact) }),
+    namespaces: [...new Set(snapshot.namespaces.map((n) => n.metadata.name))].sort(),
+    gateways: snapshot.gateways.map((g) => `${g.metadata.namespace ?? 'default'}/${g.metadata.name}`).sort(),
+    views: new Map(),
+  };
   wholeByCache.set(cache, whole);
   return whole;
 }

@@ -6,7 +6,7 @@
 import { findCondition } from '../conditions';
 import type { Condition, Gateway, GatewayStatus, ListenerStatus } from '../types';
 import { objectKey } from '../types';
-import type { GraphBuilder } from './graph-builder';
+import type { GraphSink } from './graph-builder';
 import type { Health } from './model';
 
 /** Node id helpers, shared by every topology module. */
@@ -39,7 +39,7 @@ export function conditionHealth(
 }
 
 /** Adds a Gateway, its listeners and their entry points. */
-export function addGateway(g: GraphBuilder, gw: Gateway, status: GatewayStatus): void {
+export function addGateway(g: GraphSink, gw: Gateway, status: GatewayStatus): void {
   const key = objectKey(gw);
   const gh = conditionHealth(status.conditions, ['Programmed'], ['Accepted']);
   g.node({

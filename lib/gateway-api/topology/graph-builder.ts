@@ -2,8 +2,18 @@
 import type { Health, TopologyEdge, TopologyModel, TopologyNode } from './model';
 import { worst } from './model';
 
+/** What the node builders draw into: {@link GraphBuilder}, or a caller's own store with the same rules. */
+export interface GraphSink {
+  /** Adds a node, or worsens the health of an existing one. */
+  node(n: TopologyNode): void;
+  /** Adds an edge (the first one with a given id wins). */
+  edge(e: Omit<TopologyEdge, 'id'> & { id?: string }): void;
+  /** True when a node exists. */
+  has(id: string): boolean;
+}
+
 /** Collects nodes and edges; adding a node twice merges health (worst wins). */
-export class GraphBuilder {
+export class GraphBuilder implements GraphSink {
   private nodes = new Map<string, TopologyNode>();
   private edges = new Map<string, TopologyEdge>();
 

@@ -5,14 +5,14 @@
 import { findCondition } from '../conditions';
 import type { AnyRoute, Attachment, ResolvedRule, RouteKind, RouteStatus } from '../types';
 import { GATEWAY_GROUP, keyOf, objectKey } from '../types';
-import type { GraphBuilder } from './graph-builder';
+import type { GraphSink } from './graph-builder';
 import { ids } from './gateway-nodes';
 import { grpcRuleText, httpRuleSample, httpRuleText } from './match-text';
 import type { Health } from './model';
 
 /** Adds one route with its rules, backends, and its accepted and rejected parent edges. */
 export function addRoute(
-  g: GraphBuilder,
+  g: GraphSink,
   kind: RouteKind,
   route: AnyRoute,
   status: RouteStatus,
