@@ -13,7 +13,7 @@ import {
   type Edge,
   type Viewport,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TracePath } from '@/lib/topology/trace-path';
 import type { Positions, ViewEdge, ViewModel } from '@/lib/topology/types';
 import { TopologyNodeView, type TopologyFlowNode, type TraceRole } from './topology-node';
@@ -102,6 +102,14 @@ function Canvas(p: GraphCanvasProps) {
   const frame = useRef<HTMLDivElement>(null);
   const placed = Object.keys(p.positions).length;
   const final = p.final ?? true;
+  // The minimap draws every node once more (an SVG shape each): shown a moment after the first nodes are
+  // painted, so a large graph's first paint does not wait for it.
+  const [mapShown, setMapShown] = useState(false);
+  useEffect(() => {
+    if (placed === 0 || mapShown) return;
+    const t = window.setTimeout(() => setMapShown(true), MAP_DELAY_MS);
+    return () => window.clearTimeout(t);
+  }, [placed, mapShown]);
   const nodes = useMemo<TopologyFlowNode[]>(() => {
     const dim = Boolean(p.trace && (p.trace.nodes.length > 0 || p.trace.stop));
     return p.view.nodes.flatMap((n) => {
@@ -170,7 +178,7 @@ function Canvas(p: GraphCanvasProps) {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
-        {nodes.length <= 2000 ? (
+        {mapShown && nodes.length <= 2000 ? (
           <MiniMap
             pannable
             zoomable
@@ -183,6 +191,9 @@ function Canvas(p: GraphCanvasProps) {
     </div>
   );
 }
+
+/** How long after the first nodes are placed the minimap appears (a separate task from their paint). */
+const MAP_DELAY_MS = 50;
 
 /** Graphs up to ELK's size animate into a new layout; larger ones would pay for a transition per node. */
 const SETTLE_LIMIT = 300;

@@ -78,13 +78,19 @@ export function useLayout(view: ViewModel): LayoutState {
     // Created at mount, before the first view is prepared: the worker loads while the main thread works.
     const c = new LayoutClient();
     client.current = c;
-    const cancelWarm = warmElkWhenIdle(c);
     return () => {
-      cancelWarm();
       c.dispose();
       client.current = null;
     };
   }, []);
+
+  // ELK's worker (a large script to compile) starts once the first layout is on screen, not while the page
+  // loads: on two cores it competed with the first paint of a large graph, which never uses ELK.
+  const laidOut = done !== undefined;
+  useEffect(() => {
+    const c = client.current;
+    return laidOut && c ? warmElkWhenIdle(c) : undefined;
+  }, [laidOut]);
 
   useEffect(() => {
     if (view.nodes.length === 0) return;
