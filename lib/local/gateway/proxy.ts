@@ -8,9 +8,11 @@ import type { AccessLogEntry, AccessLogSink } from './access-log';
 import type { AnyRequest, AnyResponse, ConnectionInfo } from './binding';
 import { addForwarded, applyHeaderOps, stripHopByHop } from './headers';
 import { mirrorRequest } from './mirror';
+import { upstreamRequestHeaders, type RawHeaderList } from './raw-headers';
+import { relay } from './relay';
 import { isoTime } from './clock';
 import type { Endpoint, ForwardPlan, Plan, Planner, RequestInfo, UpstreamTarget } from './plan';
-import { ERROR_BODIES, SERVER_NAME, sendSimple } from './respond';
+import { ERROR_BODIES, sendSimple } from './respond';
 import { replayable, requestBody, sendBody, REPLAY_BODY_LIMIT } from './request-body';
 import { requestHasBody, requestInfo } from './request-info';
 import { UpstreamError, UpstreamPool, type Attempt, type UpstreamResponse } from './upstream';
@@ -51,6 +53,12 @@ interface Exchange {
 /** Methods a proxy may send again after a failure (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
+/**
+ * Methods for which Node's client adds no body framing header itself (no `Content-Length` from
+ * `end(data)`, no chunked encoding): for them a head written before the body is the same head.
+ */
+const NO_BODY_FRAMING = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Creates the proxy. */
@@ -78,11 +86,29 @@ export function createProxy(opts: ProxyOptions): Proxy {
     return headers;
   }
 
+  /**
+   * The common case, HTTP/1.1 in and out with no request header filter and no mirror, builds the
+   * upstream head in one pass over the client's raw headers; the rest edits a header object.
+   */
+  function forwardHeaders(req: AnyRequest, info: RequestInfo, plan: ForwardPlan): OutgoingHttpHeaders | RawHeaderList {
+    const raw =
+      plan.target.protocol === 'http/1.1' &&
+      plan.requestHeaders.length === 0 &&
+      plan.mirrors.length === 0 &&
+      info.httpVersion !== '2.0' &&
+      // Node writes a raw head at once, so it cannot add the Content-Length of a body it is only
+      // given later (`end(data)`); only where it would not add one anyway (see NO_BODY_FRAMING).
+      (NO_BODY_FRAMING.has(info.method) || req.headers['content-length'] !== undefined);
+    return raw
+      ? upstreamRequestHeaders(req.rawHeaders, info, plan.rewriteHost ?? info.host)
+      : upstreamHeaders(req, info, plan, false);
+  }
+
   async function forward(req: AnyRequest, res: AnyResponse, info: RequestInfo, plan: ForwardPlan, ex: Exchange): Promise<void> {
     const entry = ex.entry;
     entry.backend = plan.target.name;
     if (plan.target.endpoints.length === 0) return sendSimple(res, 503, ERROR_BODIES.noEndpoints, {}, plan.responseHeaders);
-    const headers = upstreamHeaders(req, info, plan, false);
+    const headers = forwardHeaders(req, info, plan);
     const path = plan.rewritePath ?? info.path;
     const requestMs = plan.timeouts?.requestMs;
     const deadline = requestMs ? ex.t0 + requestMs : undefined;
@@ -105,7 +131,7 @@ export function createProxy(opts: ProxyOptions): Proxy {
           protocol: m.target.protocol,
           method: info.method,
           path,
-          headers: { ...headers },
+          headers: Array.isArray(headers) ? headers.slice() : { ...headers },
           timeoutMs: defaultTimeout,
         });
       }
@@ -220,10 +246,6 @@ export function createProxy(opts: ProxyOptions): Proxy {
         entry.durationMs = Date.now() - t0;
         log(entry);
       });
-      const fail = (err: unknown): void => {
-        ex.entry.error = err instanceof Error ? err.message : String(err);
-        sendSimple(res, 500, ERROR_BODIES.internal);
-      };
       // The runtime's planner is synchronous: no promise hop unless a planner returns one.
       try {
         const planned = opts.planner(info);
@@ -231,9 +253,9 @@ export function createProxy(opts: ProxyOptions): Proxy {
           planned instanceof Promise
             ? planned.then((plan) => execute(req, res, info, plan, ex))
             : execute(req, res, info, planned, ex);
-        if (run) run.catch(fail);
+        if (run) run.catch((err: unknown) => fail(res, ex, err));
       } catch (err) {
-        fail(err);
+        fail(res, ex, err);
       }
     },
     onUpgrade(req, socket, head, conn) {
@@ -254,18 +276,8 @@ export function createProxy(opts: ProxyOptions): Proxy {
   };
 }
 
-/** Streams an upstream response downstream with the gateway's headers added. */
-function relay(res: AnyResponse, up: UpstreamResponse, plan: ForwardPlan, serviceMs: number, ex: Exchange): void {
-  const headers = stripHopByHop(up.headers);
-  headers['x-envoy-upstream-service-time'] = String(serviceMs);
-  headers.server = SERVER_NAME;
-  applyHeaderOps(headers, plan.responseHeaders);
-  res.writeHead(up.status, headers);
-  if ('addTrailers' in res && 'stream' in res) up.onTrailers((t) => res.addTrailers(stripHopByHop(t)));
-  up.body.once('error', () => res.destroy());
-  up.body.once('close', () => {
-    if (!up.body.readableEnded) res.destroy();
-  });
-  up.body.once('end', () => clearTimeout(ex.requestTimer));
-  up.body.pipe(res as NodeJS.WritableStream);
+/** Answers 500 for a request the proxy itself failed on (a bug, never an upstream's failure). */
+function fail(res: AnyResponse, ex: Exchange, err: unknown): void {
+  ex.entry.error = err instanceof Error ? err.message : String(err);
+  sendSimple(res, 500, ERROR_BODIES.internal);
 }

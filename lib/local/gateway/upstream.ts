@@ -4,13 +4,18 @@
  */
 import http, { type OutgoingHttpHeaders } from 'node:http';
 import http2 from 'node:http2';
+import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { BackendProtocol, Endpoint } from './plan';
+import { rawHeaderValue, type RawHeaderList } from './raw-headers';
 
 /** Response head plus the body stream, as received from the upstream. */
 export interface UpstreamResponse {
   status: number;
-  headers: http.IncomingHttpHeaders;
+  /** The head as a header object (built on first read; HTTP/1.1 relays use `rawHeaders`). */
+  readonly headers: http.IncomingHttpHeaders;
+  /** The head as received, for HTTP/1.1 upstreams (undefined for h2c). */
+  rawHeaders: RawHeaderList | undefined;
   body: Readable;
   /** Fires with HTTP/2 trailers (gRPC status), when the upstream sends any. */
   onTrailers(listener: (trailers: http.IncomingHttpHeaders) => void): void;
@@ -34,7 +39,8 @@ export interface AttemptRequest {
   protocol: BackendProtocol;
   method: string;
   path: string;
-  headers: OutgoingHttpHeaders;
+  /** A header object, or for HTTP/1.1 a flat raw list (sent as is, see raw-headers.ts). */
+  headers: OutgoingHttpHeaders | RawHeaderList;
   /** Time allowed until the response head arrives. */
   timeoutMs: number;
   /** Open a new connection instead of reusing a pooled one (HTTP/1.1). */
@@ -58,9 +64,52 @@ function classify(err: unknown): UpstreamError {
   return new UpstreamError(CONNECT_CODES.has(code) ? 'connect' : 'reset', err instanceof Error ? err.message : String(err));
 }
 
+/** Node's margin below a server's announced keep-alive timeout (its HTTP_AGENT_KEEP_ALIVE_TIMEOUT_BUFFER). */
+const KEEP_ALIVE_MARGIN_MS = 1000;
+
+/**
+ * The keep-alive pool. Same rules as Node's `Agent#keepSocketAlive` (a socket is not kept when
+ * the upstream announces `Keep-Alive: timeout=N` of 1 s or less; the announced timeout minus 1 s
+ * caps the agent's own idle timeout), but the hint is read from the response's raw headers:
+ * Node's version reads `res.headers`, which builds a header object for every response, and the
+ * proxy relays HTTP/1.1 responses from `rawHeaders` without ever needing one.
+ */
+class UpstreamAgent extends http.Agent {
+  override keepSocketAlive(socket: Socket): boolean {
+    // Node's Agent fields its typings leave out.
+    const self = this as unknown as { keepAliveMsecs: number; options: { timeout?: number } };
+    socket.setKeepAlive(true, self.keepAliveMsecs);
+    socket.unref();
+    let timeout = self.options.timeout || 0;
+    const res = (socket as unknown as { _httpMessage?: { res?: http.IncomingMessage } })._httpMessage?.res;
+    const hint = res ? rawHeaderValue(res.rawHeaders, 'keep-alive') : undefined;
+    const seconds = hint ? /^timeout=(\d+)/.exec(hint)?.[1] : undefined;
+    if (seconds !== undefined) {
+      const ms = Number(seconds) * 1000 - KEEP_ALIVE_MARGIN_MS;
+      if (ms <= 0) return false;
+      if (ms < timeout) timeout = ms;
+    }
+    if (socket.timeout !== timeout) socket.setTimeout(timeout);
+    return true;
+  }
+}
+
+/** A header object from either representation (HTTP/2 needs one; raw lists come from HTTP/1.1 paths). */
+function headerObject(headers: OutgoingHttpHeaders | RawHeaderList): OutgoingHttpHeaders {
+  if (!Array.isArray(headers)) return headers as OutgoingHttpHeaders;
+  const out: OutgoingHttpHeaders = {};
+  for (let i = 0; i < headers.length; i += 2) {
+    const name = (headers[i] as string).toLowerCase();
+    const prev = out[name];
+    const value = headers[i + 1] as string;
+    out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [String(prev), value];
+  }
+  return out;
+}
+
 /** Connection pools of one proxy; `close` tears them down. */
 export class UpstreamPool {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' });
+  private readonly agent = new UpstreamAgent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' });
   private readonly sessions = new Map<string, http2.ClientHttp2Session>();
 
   private session(ep: Endpoint): http2.ClientHttp2Session {
@@ -103,7 +152,16 @@ export class UpstreamPool {
       up.once('response', (res) => {
         clearTimeout(timer);
         settled = true;
-        resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res, onTrailers: noTrailers });
+        resolve({
+          status: res.statusCode ?? 502,
+          // A getter: Node builds the header object lazily, and the HTTP/1.1 relay never asks for it.
+          get headers() {
+            return res.headers;
+          },
+          rawHeaders: res.rawHeaders,
+          body: res,
+          onTrailers: noTrailers,
+        });
       });
       up.on('error', (err) => {
         clearTimeout(timer);
@@ -117,11 +175,11 @@ export class UpstreamPool {
         reject(stale ? new UpstreamError('reset', err.message, true) : classify(err));
       });
     });
-    return { sink: up, response, abort: () => up.destroy() };
+    return { sink: up, response, abort: up.destroy.bind(up) };
   }
 
   private startH2(req: AttemptRequest): Attempt {
-    const headers: OutgoingHttpHeaders = { ...req.headers, ':method': req.method, ':path': req.path };
+    const headers: OutgoingHttpHeaders = { ...headerObject(req.headers), ':method': req.method, ':path': req.path };
     headers[':authority'] = headers.host;
     delete headers.host;
     const stream = this.session(req.endpoint).request(headers);
@@ -148,6 +206,7 @@ export class UpstreamPool {
         resolve({
           status: Number(head[':status'] ?? 502),
           headers: out,
+          rawHeaders: undefined,
           body: stream,
           onTrailers: (listener) => stream.once('trailers', (t) => listener(t as http.IncomingHttpHeaders)),
         });

@@ -21,13 +21,20 @@ import { provisionedAddressFor, startLocalGateway } from '..';
 /** Host name the bench route serves. */
 export const BENCH_HOST = 'bench.example.com';
 
+/**
+ * The bench Gateway's name, one per run: its provisioned loopback address derives from it, so a
+ * stack left running (or another developer's run on the same machine) never answers, and is
+ * never measured, in this run's place.
+ */
+const GATEWAY = `bench-gw-${process.pid}`;
+
 const MANIFEST = `apiVersion: v1
 kind: Namespace
 metadata: { name: bench }
 ---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
-metadata: { name: bench-gw, namespace: bench }
+metadata: { name: ${GATEWAY}, namespace: bench }
 spec:
   gatewayClassName: istio
   listeners:
@@ -37,7 +44,7 @@ apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: { name: bench, namespace: default }
 spec:
-  parentRefs: [{ name: bench-gw, namespace: bench }]
+  parentRefs: [{ name: ${GATEWAY}, namespace: bench }]
   hostnames: [${BENCH_HOST}]
   rules:
   - matches: [{ path: { type: PathPrefix, value: / } }]
@@ -81,7 +88,7 @@ async function stack(httpbinPort: number): Promise<() => Promise<void>> {
     '-p',
     '{"spec":{"enableGatewayAPI":true}}',
   ]);
-  const address = provisionedAddressFor('bench/bench-gw');
+  const address = provisionedAddressFor(`bench/${GATEWAY}`);
   for (let i = 0; i < 100 && (await status(address, 10080)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
   process.stdout.write(`${JSON.stringify({ address, port: 10080, host: BENCH_HOST })}\n`);
   return async () => {
