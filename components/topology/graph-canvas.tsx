@@ -102,13 +102,17 @@ function Canvas(p: GraphCanvasProps) {
   const frame = useRef<HTMLDivElement>(null);
   const placed = Object.keys(p.positions).length;
   const final = p.final ?? true;
-  // The minimap draws every node once more (an SVG shape each): shown a moment after the first nodes are
-  // painted, so a large graph's first paint does not wait for it.
+  // The minimap draws every node once more (an SVG shape each): shown once the browser is idle after the
+  // first nodes are placed, so a large graph's first paint does not wait for it.
   const [mapShown, setMapShown] = useState(false);
   useEffect(() => {
     if (placed === 0 || mapShown) return;
-    const t = window.setTimeout(() => setMapShown(true), MAP_DELAY_MS);
-    return () => window.clearTimeout(t);
+    if (typeof window.requestIdleCallback !== 'function') {
+      const t = window.setTimeout(() => setMapShown(true), MAP_DELAY_MS);
+      return () => window.clearTimeout(t);
+    }
+    const handle = window.requestIdleCallback(() => setMapShown(true), { timeout: MAP_DELAY_MS });
+    return () => window.cancelIdleCallback(handle);
   }, [placed, mapShown]);
   const nodes = useMemo<TopologyFlowNode[]>(() => {
     const dim = Boolean(p.trace && (p.trace.nodes.length > 0 || p.trace.stop));
@@ -192,8 +196,8 @@ function Canvas(p: GraphCanvasProps) {
   );
 }
 
-/** How long after the first nodes are placed the minimap appears (a separate task from their paint). */
-const MAP_DELAY_MS = 50;
+/** Longest wait for an idle moment before the minimap is drawn anyway. */
+const MAP_DELAY_MS = 1_000;
 
 /** Graphs up to ELK's size animate into a new layout; larger ones would pay for a transition per node. */
 const SETTLE_LIMIT = 300;
