@@ -129,6 +129,10 @@ test.describe('a read-only user (token mode)', () => {
     const createRoute = page.getByRole('link', { name: 'Create HTTPRoute' });
     await expect(createRoute).toBeDisabled();
     await expect(createRoute).toHaveAccessibleDescription('Not allowed: you cannot create httproutes in namespace default.');
+    // A row's Delete: refused in all namespaces, so the list asks about the row's own namespace.
+    const rowDelete = page.getByRole('button', { name: 'Delete HTTPRoute default/http' });
+    await expect(rowDelete).toBeDisabled();
+    await expect(rowDelete).toHaveAccessibleDescription('Not allowed: you cannot delete httproutes in namespace default.');
 
     await page.goto('/gateways/istio-system/gateway');
     const del = page.getByRole('button', { name: 'Delete', exact: true });

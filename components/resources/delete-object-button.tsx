@@ -3,15 +3,11 @@
 import { memo, useId, useState } from 'react';
 import { AccessNote, accessDescribedBy } from '@/components/access/access-note';
 import type { DeletableKind } from '@/lib/model/delete';
+import type { ControlAccess } from '@/lib/model/permissions';
 import { kinds } from '@/lib/model/kinds';
 import { usePermissions } from '@/lib/queries/use-permissions';
 import styles from './delete-object-button.module.css';
 import { DeleteObjectDialog, type DeleteTarget } from './delete-object-dialog';
-
-/** Whether the signed-in user may delete objects of a kind in a namespace, and if not why (from the API's review). */
-function useDeleteAccess(context: string, kind: DeletableKind, namespace: string) {
-  return usePermissions(context, namespace).access('delete', kinds[kind].plural, kinds[kind].group);
-}
 
 /**
  * A detail page's Delete: disabled with the reason beside it for a user who may not delete the object (the API's 403
@@ -20,7 +16,11 @@ function useDeleteAccess(context: string, kind: DeletableKind, namespace: string
 export function DeleteObjectButton(props: { context: string; kind: DeletableKind; namespace: string; name: string }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<string | undefined>(undefined);
-  const access = useDeleteAccess(props.context, props.kind, props.namespace);
+  const access = usePermissions(props.context, props.namespace).access(
+    'delete',
+    kinds[props.kind].plural,
+    kinds[props.kind].group,
+  );
   const noteId = useId();
   return (
     <>
@@ -45,18 +45,20 @@ export function DeleteObjectButton(props: { context: string; kind: DeletableKind
 }
 
 /**
- * A list row's Delete: named for its object, its reason (when disabled) a tooltip and for screen readers; the one
- * confirmation dialog belongs to the list, so a row stays light to mount while scrolling.
+ * A list row's Delete: named for its object, its reason (when disabled) a tooltip and for screen readers. The list
+ * reads the permission once per namespace and owns the one confirmation dialog, so a row stays light to mount while
+ * scrolling.
  */
 export const RowDeleteButton = memo(function RowDeleteButton({
   target,
+  access,
   onDelete,
 }: {
   target: DeleteTarget;
+  access: ControlAccess;
   onDelete: (target: DeleteTarget) => void;
 }) {
-  const access = useDeleteAccess(target.context, target.kind, target.namespace);
-  const noteId = useId();
+  const noteId = `delete-note-${target.namespace}-${target.name}`;
   return (
     <>
       <button
@@ -70,9 +72,11 @@ export const RowDeleteButton = memo(function RowDeleteButton({
       >
         Delete
       </button>
-      <span className="visually-hidden">
-        <AccessNote id={noteId} access={access} />
-      </span>
+      {access.text ? (
+        <span className="visually-hidden">
+          <AccessNote id={noteId} access={access} />
+        </span>
+      ) : null}
     </>
   );
 });

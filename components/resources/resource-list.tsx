@@ -1,32 +1,23 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { listDescriptors } from '@/components/gateway-api/list-descriptors';
 import { EmptyState } from '@/components/ui/empty-state';
 import { deletableKinds, type DeletableKind } from '@/lib/model/delete';
-import type { KindName } from '@/lib/model/kinds';
+import { kinds, type KindName } from '@/lib/model/kinds';
 import type { ListRow } from '@/lib/model/list-rows';
-import { LIST_WINDOW_ROWS, type RowPage } from '@/lib/model/list-view';
+import type { RowPage } from '@/lib/model/list-view';
+import { useAccessByNamespace } from '@/lib/queries/use-permissions';
 import { useRowWindows } from '@/lib/queries/use-row-windows';
 import { RowDeleteButton } from './delete-object-button';
 import { DeleteObjectDialog, type DeleteTarget } from './delete-object-dialog';
 import { ListFilters } from './list-filters';
 import { ResourceTable } from './resource-table';
 import { useListView } from './use-list-view';
+import { WindowGate } from './window-gate';
 
 function isDeletable(kind: KindName): kind is DeletableKind {
   return (deletableKinds as readonly string[]).includes(kind);
-}
-
-/** Rows fetched beyond the visible ones: ahead of the scroll direction more than behind it. */
-const behind = 20;
-const ahead = 60;
-
-/** The windows that hold rows first - behind … last + ahead, as a stable string (a state change only when it differs). */
-function windowsFor(first: number, last: number): string {
-  const from = Math.floor(Math.max(0, first - behind) / LIST_WINDOW_ROWS);
-  const to = Math.floor((last + ahead) / LIST_WINDOW_ROWS);
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i).join(',');
 }
 
 /**
@@ -37,24 +28,29 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
   const descriptor = listDescriptors[kind];
   const [view, setView] = useListView();
   const [windows, setWindows] = useState('0');
-  const onVisible = useCallback((first: number, last: number) => setWindows(windowsFor(first, last)), []);
+  const [gate] = useState(() => new WindowGate(setWindows));
+  useEffect(() => () => gate.dispose(), [gate]);
+  const onVisible = useCallback((first: number, last: number) => gate.visible(first, last), [gate]);
   const context = initial.context;
   const [deleting, setDeleting] = useState<DeleteTarget | undefined>(undefined);
   const [pendingNote, setPendingNote] = useState<string | undefined>(undefined);
-  // Stable across renders, so memoized rows do not re-render when the list does.
+  const rows = useRowWindows(initial.context, kind, view, windows.split(',').map(Number), { view: initialView, page: initial });
+  const spec = kinds[kind];
+  const accessOf = useAccessByNamespace(context, isDeletable(kind) ? rows.namespaces : [], 'delete', spec.plural, spec.group);
+  // Stable until a permission answer changes, so memoized rows do not re-render when the list does.
   const rowActions = useMemo(
     () =>
       isDeletable(kind)
         ? (row: ListRow) => (
             <RowDeleteButton
               target={{ context, kind, namespace: row.namespace ?? '', name: row.name, stay: true }}
+              access={accessOf(row.namespace ?? '')}
               onDelete={setDeleting}
             />
           )
         : undefined,
-    [context, kind],
+    [context, kind, accessOf],
   );
-  const rows = useRowWindows(initial.context, kind, view, windows.split(',').map(Number), { view: initialView, page: initial });
   if (!descriptor) return null;
   const page = rows.first ?? initial;
   if (!page.served) {

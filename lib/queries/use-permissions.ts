@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import {
   controlAccess,
   permissionKey,
@@ -42,12 +43,7 @@ export function permissionsQuery(context: string, namespace: string) {
 export function usePermissions(context: string, namespace: string) {
   const query = useQuery(permissionsQuery(context, namespace));
   const byKey = new Map((query.data?.checks ?? []).map((c) => [permissionKey(c.verb, c.resource, c.group), c]));
-  const state: PermissionsState =
-    query.status === 'success'
-      ? { status: 'success', view: query.data }
-      : query.status === 'error'
-        ? { status: 'error', message: query.error.message }
-        : { status: 'pending' };
+  const state = stateOfQuery(query);
   return {
     ...query,
     /** e.g. `can('update', 'httproutes', 'gateway.networking.k8s.io')`. */
@@ -70,13 +66,69 @@ export function usePermissions(context: string, namespace: string) {
 export function useControlAccess(context: string, needs: PermissionNeed[]): ControlAccess {
   const namespaces = [...new Set(needs.map((n) => n.namespace))].sort();
   const results = useQueries({ queries: namespaces.map((ns) => permissionsQuery(context, ns)) });
-  const byNamespace = new Map<string, PermissionsState>(
-    namespaces.map((ns, i) => {
-      const r = results[i];
-      if (r?.status === 'success') return [ns, { status: 'success', view: r.data }];
-      if (r?.status === 'error') return [ns, { status: 'error', message: r.error.message }];
-      return [ns, { status: 'pending' }];
-    }),
-  );
+  const byNamespace = new Map<string, PermissionsState>(namespaces.map((ns, i) => [ns, stateOfQuery(results[i])]));
   return controlAccess(needs, (ns) => byNamespace.get(ns) ?? { status: 'pending' });
+}
+
+/**
+ * One verb on one resource across the namespaces of a list's rows, as a lookup that keeps its identity (and returns
+ * the same objects) until an answer changes: a list asks once, not once per row, so rows scrolling into view mount
+ * without a query of their own, and memoized rows do not re-render for nothing.
+ *
+ * It asks about all namespaces first (a namespace-less access review): allowed there is allowed in each, which is
+ * every row of a cluster admin in one request. Only when that is refused does it ask per namespace of the rows, since
+ * a RoleBinding may still allow some; a list of 10,000 routes spans dozens of namespaces, and a request per namespace
+ * up front would hold the browser's connections while the rows themselves wait.
+ */
+export function useAccessByNamespace(
+  context: string,
+  namespaces: readonly string[],
+  verb: string,
+  resource: string,
+  group: string,
+): (namespace: string) => ControlAccess {
+  const wide = useQuery(permissionsQuery(context, ''));
+  const wideState = stateOfQuery(wide);
+  const wideAccess = controlAccess([{ verb, resource, group, namespace: '' }], () => wideState);
+  const perNamespace = wideAccess.state === 'denied' || wideAccess.state === 'unknown';
+  const sorted = perNamespace ? [...new Set(namespaces)].sort() : [];
+  const results = useQueries({ queries: sorted.map((ns) => permissionsQuery(context, ns)) });
+  // What the lookup depends on, as a string: the same answers give the same lookup.
+  const answers = [
+    `*:${wide.status}:${wide.dataUpdatedAt}`,
+    ...sorted.map((ns, i) => `${ns}:${results[i]?.status}:${results[i]?.dataUpdatedAt}`),
+  ].join('|');
+  const states = new Map<string, PermissionsState>(sorted.map((ns, i) => [ns, stateOfQuery(results[i])]));
+  return useMemo(
+    () => (perNamespace ? accessLookup(states, verb, resource, group) : () => wideAccess),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `answers` stands for `states` and `wideAccess`, new each render.
+    [answers, verb, resource, group],
+  );
+}
+
+/** A permissions query's result as the state {@link controlAccess} reads. */
+function stateOfQuery(
+  r: { status: 'pending' | 'error' | 'success'; data?: PermissionsView | undefined; error: Error | null } | undefined,
+): PermissionsState {
+  if (r?.status === 'success' && r.data) return { status: 'success', view: r.data };
+  if (r?.status === 'error') return { status: 'error', message: r.error?.message ?? 'the permissions query failed' };
+  return { status: 'pending' };
+}
+
+/** A memoizing lookup of {@link controlAccess} for one need per namespace. */
+function accessLookup(
+  states: ReadonlyMap<string, PermissionsState>,
+  verb: string,
+  resource: string,
+  group: string,
+): (namespace: string) => ControlAccess {
+  const known = new Map<string, ControlAccess>();
+  return (namespace) => {
+    let access = known.get(namespace);
+    if (!access) {
+      access = controlAccess([{ verb, resource, group, namespace }], (ns) => states.get(ns) ?? { status: 'pending' });
+      known.set(namespace, access);
+    }
+    return access;
+  };
 }

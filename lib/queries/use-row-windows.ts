@@ -29,6 +29,8 @@ export interface RowWindows {
   error: Error | null;
   refetch: () => void;
   rowAt: (index: number) => ListRow | undefined;
+  /** The namespaces of the rows held (those in view and around them), sorted; '' for cluster-scoped rows. */
+  namespaces: string[];
 }
 
 /**
@@ -70,6 +72,8 @@ export function useRowWindows(
       if (data) byWindow.set(w, data);
     });
   const error = first.error ?? others.find((q) => q.error)?.error ?? null;
+  const namespaces = new Set<string>();
+  for (const page of byWindow.values()) for (const row of page.rows) namespaces.add(row.namespace ?? '');
   return {
     first: first.data,
     previous: first.isPlaceholderData,
@@ -78,6 +82,7 @@ export function useRowWindows(
       void first.refetch();
       for (const q of others) if (q.error) void q.refetch();
     },
+    namespaces: [...namespaces].sort(),
     rowAt: (index) => {
       const window = Math.floor(index / LIST_WINDOW_ROWS);
       const page = byWindow.get(window);

@@ -58,7 +58,7 @@ export async function watchBurst(page: Page, cluster: ClusterReady, routes: Seed
       new Promise<number>((resolve, reject) => {
         const deadline = performance.now() + 30_000;
         const look = (): void => {
-          const first = document.querySelector('table.resource-table tbody tr[aria-rowindex]');
+          const first = document.querySelector('.resource-table-body [role=row][aria-rowindex]');
           if (first?.textContent?.includes(m)) requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
           else if (performance.now() > deadline) reject(new Error(`the list did not show ${m} within 30 s`));
           else requestAnimationFrame(look);

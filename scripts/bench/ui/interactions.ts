@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 export async function filterKeystrokes(page: Page, query: string): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: 'Filter' });
   const rowCount = (): Promise<string | null> =>
-    page.evaluate(() => document.querySelector('table.resource-table')?.getAttribute('aria-rowcount') ?? null);
+    page.evaluate(() => document.querySelector('.resource-table')?.getAttribute('aria-rowcount') ?? null);
   const unfiltered = await rowCount();
   await box.click();
   const out: number[] = [];
@@ -39,11 +39,9 @@ export async function filterKeystrokes(page: Page, query: string): Promise<numbe
   }
   await box.fill('');
   // Later measurements need the whole list back (the URL is written after a debounce and a server round trip).
-  await page.waitForFunction(
-    (v) => document.querySelector('table.resource-table')?.getAttribute('aria-rowcount') === v,
-    unfiltered,
-    { timeout: 30_000 },
-  );
+  await page.waitForFunction((v) => document.querySelector('.resource-table')?.getAttribute('aria-rowcount') === v, unfiltered, {
+    timeout: 30_000,
+  });
   return out;
 }
 
@@ -64,7 +62,7 @@ export async function scrollList(page: Page): Promise<ScrollRun> {
     () =>
       new Promise<ScrollRun>((resolve) => {
         const el = document.querySelector<HTMLElement>('.table-scroll');
-        const table = document.querySelector('table.resource-table');
+        const table = document.querySelector('.resource-table');
         const rows = Number(table?.getAttribute('aria-rowcount') ?? 1) - 1;
         if (!el) return resolve({ frames: 0, droppedPct: 0, p95FrameMs: 0, longestTaskMs: 0, longTasks: 0, rows });
         const step = Math.max(200, el.clientHeight);

@@ -72,7 +72,7 @@ export function installProbes(firstSelector?: string): void {
 /** Selectors of the first meaningful content per page. */
 export const FIRST_CONTENT = {
   /** A data row of the virtualized list (the header row has no aria-rowindex). */
-  routes: 'table.resource-table tbody tr[aria-rowindex]',
+  routes: '.resource-table-body [role=row][aria-rowindex]',
   /** The overview's health step, its last and most expensive part (counts and problems over every object). */
   overview: 'section[aria-labelledby="step-4"] > :not(h2)',
   /** A laid-out node of the topology graph, or the row of its table view. */

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FLICK_ROWS_PER_MOVE,
+  FLICK_ROWS_PER_MS,
+  MAX_WAIT_MS,
+  SETTLE_MS,
+  WindowGate,
+  windowsFor,
+  type GateClock,
+} from './window-gate';
+
+/** A hand-driven clock: time moves only when the test says so, and due timers fire then. */
+function manualClock() {
+  let now = 0;
+  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  let next = 1;
+  const clock: GateClock = {
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = next++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (id) => {
+      timers = timers.filter((t) => t.id !== id);
+    },
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    const due = timers.filter((t) => t.at <= now);
+    timers = timers.filter((t) => t.at > now);
+    for (const t of due) t.fn();
+  };
+  return { clock, advance, pending: () => timers.length };
+}
+
+/** A list scrolled `rowsPerFrame` rows every 16 ms, from row 0 for `frames` frames (a 17-row screen). */
+function scroll(gate: WindowGate, advance: (ms: number) => void, rowsPerFrame: number, frames: number, from = 0) {
+  for (let f = 1; f <= frames; f++) {
+    advance(16);
+    const first = from + f * rowsPerFrame;
+    gate.visible(first, first + 17);
+  }
+}
+
+describe('windowsFor', () => {
+  it('names the windows of the rows in view plus those just behind and further ahead', () => {
+    expect(windowsFor(0, 16)).toBe('0');
+    expect(windowsFor(50, 66)).toBe('0,1');
+    expect(windowsFor(130, 146)).toBe('1,2');
+    expect(windowsFor(9_980, 9_999)).toBe('99,100');
+  });
+});
+
+describe('WindowGate', () => {
+  it('fetches at once while the list scrolls at reading speed', () => {
+    const { clock, advance } = manualClock();
+    const applied: string[] = [];
+    const gate = new WindowGate((w) => applied.push(w), clock);
+    // One row per frame is ~0.06 rows/ms: well under a flick.
+    expect(1 / 16).toBeLessThan(FLICK_ROWS_PER_MS);
+    scroll(gate, advance, 1, 120);
+    expect(applied).toHaveLength(120);
+    expect(applied.at(-1)).toBe(windowsFor(120, 137));
+  });
+
+  it('fetches nothing a flick passes, then the rows it stopped on once it settles', () => {
+    const { clock, advance } = manualClock();
+    const applied: string[] = [];
+    const gate = new WindowGate((w) => applied.push(w), clock);
+    gate.visible(0, 17);
+    applied.length = 0;
+    advance(1_000);
+    // A screenful (17 rows) per 16 ms frame for 20 frames: 320 ms, under the longest wait between fetches.
+    scroll(gate, advance, 17, 20);
+    // The first move after a rest is taken as a jump; the flick's later frames are held back.
+    expect(applied).toEqual([windowsFor(17, 34)]);
+    advance(SETTLE_MS - 1);
+    expect(applied).toHaveLength(1);
+    advance(1);
+    expect(applied).toEqual([windowsFor(17, 34), windowsFor(340, 357)]);
+  });
+
+  it('still fetches the rows in view every MAX_WAIT_MS during a long flick', () => {
+    const { clock, advance } = manualClock();
+    const applied: string[] = [];
+    const gate = new WindowGate((w) => applied.push(w), clock);
+    gate.visible(0, 17);
+    advance(1_000);
+    scroll(gate, advance, 17, 100); // 1.6 s of flicking
+    const during = applied.length - 1;
+    expect(during).toBeGreaterThanOrEqual(Math.floor(1_600 / MAX_WAIT_MS) - 1);
+    expect(during).toBeLessThanOrEqual(Math.ceil(1_600 / MAX_WAIT_MS) + 1);
+    // Far fewer than the frames it moved.
+    expect(during).toBeLessThan(10);
+  });
+
+  it('fetches a jump (End, a click on the track) at once', () => {
+    const { clock, advance } = manualClock();
+    const applied: string[] = [];
+    const gate = new WindowGate((w) => applied.push(w), clock);
+    gate.visible(0, 17);
+    advance(2_000);
+    gate.visible(9_983, 9_999);
+    expect(applied.at(-1)).toBe(windowsFor(9_983, 9_999));
+  });
+
+  it('drops a pending fetch when disposed', () => {
+    const { clock, advance, pending } = manualClock();
+    const applied: string[] = [];
+    const gate = new WindowGate((w) => applied.push(w), clock);
+    gate.visible(0, 17);
+    advance(1_000);
+    scroll(gate, advance, 17, 5);
+    expect(pending()).toBe(1);
+    gate.dispose();
+    expect(pending()).toBe(0);
+    const before = applied.length;
+    advance(SETTLE_MS * 2);
+    expect(applied).toHaveLength(before);
+  });
+});
+
+describe('WindowGate on a slow machine', () => {
+  it('takes a screenful per frame for a flick even when frames come every 50 ms', () => {
+    const { clock, advance } = manualClock();
+    const applied: string[] = [];
+    const gate = new WindowGate((w) => applied.push(w), clock);
+    gate.visible(0, 17);
+    advance(1_000);
+    gate.visible(12, 29);
+    applied.length = 0;
+    // 17 rows per 50 ms is 0.34 rows/ms; 12 rows per 50 ms would be under the speed threshold, not under the move one.
+    for (let f = 2; f <= 6; f++) {
+      advance(50);
+      gate.visible(f * 12, f * 12 + 17);
+    }
+    expect(12 / 50).toBeLessThan(FLICK_ROWS_PER_MS);
+    expect(12).toBeGreaterThanOrEqual(FLICK_ROWS_PER_MOVE);
+    expect(applied).toEqual([]);
+    advance(SETTLE_MS);
+    expect(applied).toEqual([windowsFor(72, 89)]);
+  });
+
+  it('fetches at once a slow scroll of a few rows per frame', () => {
+    const { clock, advance } = manualClock();
+    const applied: string[] = [];
+    const gate = new WindowGate((w) => applied.push(w), clock);
+    gate.visible(0, 17);
+    for (let f = 1; f <= 10; f++) {
+      advance(50);
+      gate.visible(f * 3, f * 3 + 17);
+    }
+    expect(applied).toHaveLength(11);
+  });
+});
