@@ -73,6 +73,41 @@ describe('streaming', () => {
     await up.stop();
   });
 
+  it('streams a 20 MB download to a client that stalls, holding the upstream back instead of buffering', async () => {
+    const body = generator();
+    const up = await startUpstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': TOTAL });
+      body.stream.pipe(res);
+    });
+    gw.route(() => forwardTo(targetOf(up.port)));
+    const marks: { pulledAtResume?: number } = {};
+    const result = await new Promise<{ n: number; hash: string }>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: gw.port, path: '/download', agent: false }, (res) => {
+          // The client reads nothing for a while: a proxy ignoring back-pressure would pull the
+          // whole body from the upstream into memory meanwhile.
+          res.pause();
+          setTimeout(() => {
+            marks.pulledAtResume = body.pulled();
+            const h = createHash('sha256');
+            let n = 0;
+            res.on('data', (c: Buffer) => {
+              n += c.length;
+              h.update(c);
+            });
+            res.on('end', () => resolve({ n, hash: h.digest('hex') }));
+            res.resume();
+          }, STALL_MS);
+        })
+        .on('error', reject);
+    });
+    expect(result.n).toBe(TOTAL);
+    expect(result.hash).toBe(body.hash());
+    // Only socket buffers (two loopback connections) and one stream high-water mark hold data.
+    expect(marks.pulledAtResume).toBeLessThan(TOTAL * 0.7);
+    await up.stop();
+  });
+
   it('streams a response to the client chunk by chunk', async () => {
     let release: () => void = () => undefined;
     const up = await startUpstream((_req, res) => {
