@@ -1,38 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FLICK_ROWS_PER_MOVE,
-  FLICK_ROWS_PER_MS,
-  MAX_WAIT_MS,
-  SETTLE_MS,
-  WindowGate,
-  windowsFor,
-  type GateClock,
-} from './window-gate';
-
-/** A hand-driven clock: time moves only when the test says so, and due timers fire then. */
-function manualClock() {
-  let now = 0;
-  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let next = 1;
-  const clock: GateClock = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const id = next++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimeout: (id) => {
-      timers = timers.filter((t) => t.id !== id);
-    },
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    const due = timers.filter((t) => t.at <= now);
-    timers = timers.filter((t) => t.at > now);
-    for (const t of due) t.fn();
-  };
-  return { clock, advance, pending: () => timers.length };
-}
+import { FLICK_ROWS_PER_MOVE, FLICK_ROWS_PER_MS, MAX_WAIT_MS, SETTLE_MS, WindowGate, windowsFor } from './window-gate';
+import { manualClock } from '@/lib/queries/testing/manual-clock';
 
 /** A list scrolled `rowsPerFrame` rows every 16 ms, from row 0 for `frames` frames (a 17-row screen). */
 function scroll(gate: WindowGate, advance: (ms: number) => void, rowsPerFrame: number, frames: number, from = 0) {
@@ -54,7 +22,8 @@ describe('windowsFor', () => {
 
 describe('WindowGate', () => {
   it('fetches at once while the list scrolls at reading speed', () => {
-    const { clock, advance } = manualClock();
+    const clock = manualClock();
+    const { advance } = clock;
     const applied: string[] = [];
     const gate = new WindowGate((w) => applied.push(w), clock);
     // One row per frame is ~0.06 rows/ms: well under a flick.
@@ -65,7 +34,8 @@ describe('WindowGate', () => {
   });
 
   it('fetches nothing a flick passes, then the rows it stopped on once it settles', () => {
-    const { clock, advance } = manualClock();
+    const clock = manualClock();
+    const { advance } = clock;
     const applied: string[] = [];
     const gate = new WindowGate((w) => applied.push(w), clock);
     gate.visible(0, 17);
@@ -82,7 +52,8 @@ describe('WindowGate', () => {
   });
 
   it('still fetches the rows in view every MAX_WAIT_MS during a long flick', () => {
-    const { clock, advance } = manualClock();
+    const clock = manualClock();
+    const { advance } = clock;
     const applied: string[] = [];
     const gate = new WindowGate((w) => applied.push(w), clock);
     gate.visible(0, 17);
@@ -96,7 +67,8 @@ describe('WindowGate', () => {
   });
 
   it('fetches a jump (End, a click on the track) at once', () => {
-    const { clock, advance } = manualClock();
+    const clock = manualClock();
+    const { advance } = clock;
     const applied: string[] = [];
     const gate = new WindowGate((w) => applied.push(w), clock);
     gate.visible(0, 17);
@@ -106,7 +78,8 @@ describe('WindowGate', () => {
   });
 
   it('drops a pending fetch when disposed', () => {
-    const { clock, advance, pending } = manualClock();
+    const clock = manualClock();
+    const { advance, pending } = clock;
     const applied: string[] = [];
     const gate = new WindowGate((w) => applied.push(w), clock);
     gate.visible(0, 17);
@@ -123,7 +96,8 @@ describe('WindowGate', () => {
 
 describe('WindowGate on a slow machine', () => {
   it('takes a screenful per frame for a flick even when frames come every 50 ms', () => {
-    const { clock, advance } = manualClock();
+    const clock = manualClock();
+    const { advance } = clock;
     const applied: string[] = [];
     const gate = new WindowGate((w) => applied.push(w), clock);
     gate.visible(0, 17);
@@ -143,7 +117,8 @@ describe('WindowGate on a slow machine', () => {
   });
 
   it('fetches at once a slow scroll of a few rows per frame', () => {
-    const { clock, advance } = manualClock();
+    const clock = manualClock();
+    const { advance } = clock;
     const applied: string[] = [];
     const gate = new WindowGate((w) => applied.push(w), clock);
     gate.visible(0, 17);

@@ -1,4 +1,5 @@
 import { LIST_WINDOW_ROWS } from '@/lib/model/list-view';
+import { realClock, type TimerClock } from '@/lib/queries/clock';
 
 /** Rows fetched beyond the visible ones: ahead of the scroll direction more than behind it. */
 const behind = 20;
@@ -26,19 +27,6 @@ export const SETTLE_MS = 120;
 /** During a long flick, the rows in view are still fetched this often, so a slow drag of the thumb fills in. */
 export const MAX_WAIT_MS = 400;
 
-/** The timer functions the gate uses (the browser's; tests pass their own clock). */
-export interface GateClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const browserClock: GateClock = {
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 /**
  * Decides which windows of rows a scrolling list asks for. At reading speed, the windows around the rows in view
  * at once. During a flick, none of the windows it passes (fetching them would start hundreds of requests whose
@@ -53,7 +41,7 @@ export class WindowGate {
 
   constructor(
     private readonly apply: (windows: string) => void,
-    private readonly clock: GateClock = browserClock,
+    private readonly clock: TimerClock = realClock,
   ) {}
 
   /** The rows in view (overscan included) changed. */

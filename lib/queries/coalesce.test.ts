@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCoalescer, type CoalesceClock } from './coalesce';
-
-/** A manual clock: timers fire only when the test advances time. */
-function manualClock(): CoalesceClock & { advance(ms: number): void } {
-  let t = 0;
-  let timers: Array<{ at: number; fn: () => void }> = [];
-  return {
-    now: () => t,
-    setTimeout: (fn, ms) => {
-      const timer = { at: t + ms, fn };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimeout: (h) => {
-      timers = timers.filter((x) => x !== h);
-    },
-    advance(ms) {
-      t += ms;
-      const due = timers.filter((x) => x.at <= t);
-      timers = timers.filter((x) => x.at > t);
-      for (const x of due) x.fn();
-    },
-  };
-}
+import { createCoalescer } from './coalesce';
+import { manualClock } from './testing/manual-clock';
 
 describe('createCoalescer', () => {
   it('flushes a lone change at once', () => {

@@ -1,3 +1,5 @@
+import { realClock, type TimerClock } from './clock';
+
 /**
  * Coalesces bursts into few flushes: the first item after a quiet spell is flushed at once (a
  * single kubectl change shows without delay), later ones at most every `intervalMs`, so a burst of
@@ -9,25 +11,8 @@ export interface Coalescer<T> {
   cancel(): void;
 }
 
-/** Timer functions, injectable for tests. */
-export interface CoalesceClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realClock: CoalesceClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 /** Creates a coalescer that calls `flush` with everything pushed since the last flush, in order. */
-export function createCoalescer<T>(
-  flush: (items: T[]) => void,
-  intervalMs: number,
-  clock: CoalesceClock = realClock,
-): Coalescer<T> {
+export function createCoalescer<T>(flush: (items: T[]) => void, intervalMs: number, clock: TimerClock = realClock): Coalescer<T> {
   let pending: T[] = [];
   let timer: unknown;
   let last = -Infinity;
