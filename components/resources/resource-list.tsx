@@ -9,6 +9,7 @@ import type { ListRow } from '@/lib/model/list-rows';
 import type { RowPage } from '@/lib/model/list-view';
 import { useAccessByNamespace } from '@/lib/queries/use-permissions';
 import { useRowWindows } from '@/lib/queries/use-row-windows';
+import { realClock } from '@/lib/queries/clock';
 import { RowDeleteButton } from './delete-object-button';
 import { DeleteObjectDialog, type DeleteTarget } from './delete-object-dialog';
 import { ListFilters } from './list-filters';
@@ -28,7 +29,10 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
   const descriptor = listDescriptors[kind];
   const [view, setView] = useListView();
   const [windows, setWindows] = useState('0');
-  const [gate] = useState(() => new WindowGate(setWindows));
+  // While a flick goes on, rows are drawn light (their name only): they pass too fast to read, and a full row
+  // per new row each frame is what made a fast scroll drop frames.
+  const [flicking, setFlicking] = useState(false);
+  const [gate] = useState(() => new WindowGate(setWindows, realClock, setFlicking));
   useEffect(() => () => gate.dispose(), [gate]);
   const onVisible = useCallback((first: number, last: number) => gate.visible(first, last), [gate]);
   const context = initial.context;
@@ -107,6 +111,7 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
             view={view}
             onSort={(id) => setView({ sort: id, dir: view.sort === id && view.dir === 'asc' ? 'desc' : 'asc' })}
             onVisible={onVisible}
+            light={flicking}
             {...(rowActions ? { rowActions } : {})}
           />
           {page.matched === 0 ? <p className="muted table-note">No object matches the filters.</p> : null}

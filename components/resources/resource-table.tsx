@@ -24,6 +24,7 @@ export function ResourceTable({
   view,
   onSort,
   onVisible,
+  light = false,
   rowActions,
 }: {
   descriptor: ListDescriptor;
@@ -33,6 +34,8 @@ export function ResourceTable({
   onSort: (id: string) => void;
   /** First and last row index in view (overscan included), for fetching their windows. */
   onVisible: (first: number, last: number) => void;
+  /** Draw rows light (the first column only) while the list flicks past them. */
+  light?: boolean;
   /** Controls at the end of each row (e.g. delete). */
   rowActions?: (row: ListRow) => ReactNode;
 }) {
@@ -117,6 +120,7 @@ export function ResourceTable({
                 row={row}
                 index={v.index}
                 top={v.start}
+                light={light}
                 descriptor={descriptor}
                 {...(rowActions ? { rowActions } : {})}
               />
@@ -151,17 +155,26 @@ const TableRow = memo(function TableRow({
   row,
   index,
   top,
+  light,
   descriptor,
   rowActions,
 }: {
   row: ListRow;
   index: number;
   top: number;
+  light: boolean;
   descriptor: ListDescriptor;
   rowActions?: (row: ListRow) => ReactNode;
 }) {
+  const style = { transform: `translateY(${top}px)` };
+  if (light)
+    return (
+      <div role="row" aria-rowindex={index + 2} className="resource-table-row" style={style}>
+        <div role="cell">{row.name}</div>
+      </div>
+    );
   return (
-    <div role="row" aria-rowindex={index + 2} className="resource-table-row" style={{ transform: `translateY(${top}px)` }}>
+    <div role="row" aria-rowindex={index + 2} className="resource-table-row" style={style}>
       {descriptor.spec.columns.map((c, i) => {
         const content = descriptor.cells?.[c.id]?.(row) ?? row.cells[c.id];
         return (

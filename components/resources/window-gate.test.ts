@@ -129,3 +129,56 @@ describe('WindowGate on a slow machine', () => {
     expect(applied).toHaveLength(11);
   });
 });
+
+describe('WindowGate flick state', () => {
+  it('says when a flick starts and when it settles, once each', () => {
+    const clock = manualClock();
+    const flicks: boolean[] = [];
+    const gate = new WindowGate(
+      () => undefined,
+      clock,
+      (f) => flicks.push(f),
+    );
+    gate.visible(0, 17);
+    clock.advance(16);
+    gate.visible(17, 34);
+    expect(flicks).toEqual([true]);
+    scroll(gate, clock.advance, 17, 40, 17);
+    expect(flicks).toEqual([true]);
+    clock.advance(SETTLE_MS);
+    expect(flicks).toEqual([true, false]);
+  });
+
+  it('settles a flick that stops right after a fetch made during it', () => {
+    const clock = manualClock();
+    const flicks: boolean[] = [];
+    const applied: string[] = [];
+    const gate = new WindowGate(
+      (w) => applied.push(w),
+      clock,
+      (f) => flicks.push(f),
+    );
+    gate.visible(0, 17);
+    clock.advance(1_000);
+    // Long enough for a fetch during the flick (MAX_WAIT_MS), stopping on the frame of that fetch.
+    const frames = Math.ceil(MAX_WAIT_MS / 16) + 1;
+    scroll(gate, clock.advance, 17, frames);
+    clock.advance(SETTLE_MS);
+    expect(flicks).toEqual([true, false]);
+    expect(applied.at(-1)).toBe(windowsFor(17 * frames, 17 * frames + 17));
+  });
+
+  it('ends a flick at once when the scroll slows to reading speed', () => {
+    const clock = manualClock();
+    const flicks: boolean[] = [];
+    const gate = new WindowGate(
+      () => undefined,
+      clock,
+      (f) => flicks.push(f),
+    );
+    gate.visible(0, 17);
+    scroll(gate, clock.advance, 17, 5);
+    scroll(gate, clock.advance, 1, 1, 85);
+    expect(flicks).toEqual([true, false]);
+  });
+});

@@ -28,20 +28,23 @@ export const SETTLE_MS = 120;
 export const MAX_WAIT_MS = 400;
 
 /**
- * Decides which windows of rows a scrolling list asks for. At reading speed, the windows around the rows in view
- * at once. During a flick, none of the windows it passes (fetching them would start hundreds of requests whose
- * rows are never seen, and each request start costs the main thread time a frame needs): the rows show as loading
- * and are fetched when the scroll settles, or every {@link MAX_WAIT_MS} while it goes on.
+ * Decides which windows of rows a scrolling list asks for, and when the list is flicking. At reading speed, the
+ * windows around the rows in view at once. During a flick, none of the windows it passes (fetching them would start
+ * hundreds of requests whose rows are never seen, and each request start costs the main thread time a frame needs):
+ * they are fetched when the scroll settles, or every {@link MAX_WAIT_MS} while it goes on. `onFlick` says when a
+ * flick starts and settles, so the table can draw light rows meanwhile.
  */
 export class WindowGate {
   private last: { first: number; at: number } | undefined;
   private appliedAt = -Infinity;
   private pending: { first: number; last: number } | undefined;
   private timer: unknown;
+  private flicking = false;
 
   constructor(
     private readonly apply: (windows: string) => void,
     private readonly clock: TimerClock = realClock,
+    private readonly onFlick: (flicking: boolean) => void = () => undefined,
   ) {}
 
   /** The rows in view (overscan included) changed. */
@@ -53,15 +56,22 @@ export class WindowGate {
     const moving = prev !== undefined && at > prev.at && at - prev.at < SETTLE_MS;
     const moved = moving ? Math.abs(first - prev.first) : 0;
     const flick = moving && (moved >= FLICK_ROWS_PER_MOVE || moved / (at - prev.at) >= FLICK_ROWS_PER_MS);
-    if (!flick || at - this.appliedAt >= MAX_WAIT_MS) {
+    if (!flick) {
+      this.cancel();
+      this.setFlicking(false);
       this.flush(first, last);
       return;
     }
+    this.setFlicking(true);
     this.pending = { first, last };
+    if (at - this.appliedAt >= MAX_WAIT_MS) this.flush(first, last);
+    // Settles when no move came for SETTLE_MS: then the rows it stopped on are fetched.
     this.cancel();
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
-      if (this.pending) this.flush(this.pending.first, this.pending.last);
+      this.setFlicking(false);
+      const p = this.pending;
+      if (p) this.flush(p.first, p.last);
     }, SETTLE_MS);
   }
 
@@ -71,9 +81,13 @@ export class WindowGate {
     this.pending = undefined;
   }
 
+  private setFlicking(flicking: boolean): void {
+    if (flicking === this.flicking) return;
+    this.flicking = flicking;
+    this.onFlick(flicking);
+  }
+
   private flush(first: number, last: number): void {
-    this.cancel();
-    this.pending = undefined;
     this.appliedAt = this.clock.now();
     this.apply(windowsFor(first, last));
   }
