@@ -11,6 +11,19 @@ function scroll(gate: WindowGate, advance: (ms: number) => void, rowsPerFrame: n
   }
 }
 
+/** A gate on a manual clock, with what it applied and the flick changes it reported. */
+function gateUnderTest() {
+  const clock = manualClock();
+  const applied: string[] = [];
+  const flicks: boolean[] = [];
+  const gate = new WindowGate(
+    (w) => applied.push(w),
+    clock,
+    (f) => flicks.push(f),
+  );
+  return { clock, advance: clock.advance, applied, flicks, gate };
+}
+
 describe('windowsFor', () => {
   it('names the windows of the rows in view plus those just behind and further ahead', () => {
     expect(windowsFor(0, 16)).toBe('0');
@@ -22,10 +35,7 @@ describe('windowsFor', () => {
 
 describe('WindowGate', () => {
   it('fetches at once while the list scrolls at reading speed', () => {
-    const clock = manualClock();
-    const { advance } = clock;
-    const applied: string[] = [];
-    const gate = new WindowGate((w) => applied.push(w), clock);
+    const { advance, applied, gate } = gateUnderTest();
     // One row per frame is ~0.06 rows/ms: well under a flick.
     expect(1 / 16).toBeLessThan(FLICK_ROWS_PER_MS);
     scroll(gate, advance, 1, 120);
@@ -34,10 +44,7 @@ describe('WindowGate', () => {
   });
 
   it('fetches nothing a flick passes, then the rows it stopped on once it settles', () => {
-    const clock = manualClock();
-    const { advance } = clock;
-    const applied: string[] = [];
-    const gate = new WindowGate((w) => applied.push(w), clock);
+    const { advance, applied, gate } = gateUnderTest();
     gate.visible(0, 17);
     applied.length = 0;
     advance(1_000);
@@ -52,10 +59,7 @@ describe('WindowGate', () => {
   });
 
   it('still fetches the rows in view every MAX_WAIT_MS during a long flick', () => {
-    const clock = manualClock();
-    const { advance } = clock;
-    const applied: string[] = [];
-    const gate = new WindowGate((w) => applied.push(w), clock);
+    const { advance, applied, gate } = gateUnderTest();
     gate.visible(0, 17);
     advance(1_000);
     scroll(gate, advance, 17, 100); // 1.6 s of flicking
@@ -67,10 +71,7 @@ describe('WindowGate', () => {
   });
 
   it('fetches a jump (End, a click on the track) at once', () => {
-    const clock = manualClock();
-    const { advance } = clock;
-    const applied: string[] = [];
-    const gate = new WindowGate((w) => applied.push(w), clock);
+    const { advance, applied, gate } = gateUnderTest();
     gate.visible(0, 17);
     advance(2_000);
     gate.visible(9_983, 9_999);
@@ -78,10 +79,8 @@ describe('WindowGate', () => {
   });
 
   it('drops a pending fetch when disposed', () => {
-    const clock = manualClock();
-    const { advance, pending } = clock;
-    const applied: string[] = [];
-    const gate = new WindowGate((w) => applied.push(w), clock);
+    const { clock, advance, applied, gate } = gateUnderTest();
+    const { pending } = clock;
     gate.visible(0, 17);
     advance(1_000);
     scroll(gate, advance, 17, 5);
@@ -96,10 +95,7 @@ describe('WindowGate', () => {
 
 describe('WindowGate on a slow machine', () => {
   it('takes a screenful per frame for a flick even when frames come every 50 ms', () => {
-    const clock = manualClock();
-    const { advance } = clock;
-    const applied: string[] = [];
-    const gate = new WindowGate((w) => applied.push(w), clock);
+    const { advance, applied, gate } = gateUnderTest();
     gate.visible(0, 17);
     advance(1_000);
     gate.visible(12, 29);
@@ -117,10 +113,7 @@ describe('WindowGate on a slow machine', () => {
   });
 
   it('fetches at once a slow scroll of a few rows per frame', () => {
-    const clock = manualClock();
-    const { advance } = clock;
-    const applied: string[] = [];
-    const gate = new WindowGate((w) => applied.push(w), clock);
+    const { advance, applied, gate } = gateUnderTest();
     gate.visible(0, 17);
     for (let f = 1; f <= 10; f++) {
       advance(50);
@@ -132,13 +125,7 @@ describe('WindowGate on a slow machine', () => {
 
 describe('WindowGate flick state', () => {
   it('says when a flick starts and when it settles, once each', () => {
-    const clock = manualClock();
-    const flicks: boolean[] = [];
-    const gate = new WindowGate(
-      () => undefined,
-      clock,
-      (f) => flicks.push(f),
-    );
+    const { clock, flicks, gate } = gateUnderTest();
     gate.visible(0, 17);
     clock.advance(16);
     gate.visible(17, 34);
@@ -150,14 +137,7 @@ describe('WindowGate flick state', () => {
   });
 
   it('settles a flick that stops right after a fetch made during it', () => {
-    const clock = manualClock();
-    const flicks: boolean[] = [];
-    const applied: string[] = [];
-    const gate = new WindowGate(
-      (w) => applied.push(w),
-      clock,
-      (f) => flicks.push(f),
-    );
+    const { clock, applied, flicks, gate } = gateUnderTest();
     gate.visible(0, 17);
     clock.advance(1_000);
     // Long enough for a fetch during the flick (MAX_WAIT_MS), stopping on the frame of that fetch.
@@ -169,13 +149,7 @@ describe('WindowGate flick state', () => {
   });
 
   it('ends a flick at once when the scroll slows to reading speed', () => {
-    const clock = manualClock();
-    const flicks: boolean[] = [];
-    const gate = new WindowGate(
-      () => undefined,
-      clock,
-      (f) => flicks.push(f),
-    );
+    const { clock, flicks, gate } = gateUnderTest();
     gate.visible(0, 17);
     scroll(gate, clock.advance, 17, 5);
     scroll(gate, clock.advance, 1, 1, 85);
