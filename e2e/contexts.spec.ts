@@ -54,7 +54,10 @@ test.afterAll(() => {
 
 test('switching context in the header keeps the page and shows the other cluster', async ({ page, cluster, browser }) => {
   const name = uniqueName('ctx');
+  const legacyName = uniqueName('ctx-legacy');
   cluster.kubectl(['create', '-f', '-'], routeYaml(name));
+  // The legacy cluster serves Gateway API v0.6.0: HTTPRoute v1beta1.
+  legacyKubectl(['create', '-f', '-'], routeYaml(legacyName, 'v1beta1'));
   const picker = new ContextPickerPage(page);
   const routes = new ResourceListPage(page, 'HTTPRoutes');
   await routes.open('/routes');
@@ -67,9 +70,10 @@ test('switching context in the header keeps the page and shows the other cluster
   await picker.item(legacy).click();
   await picker.expectCurrent(legacy);
   await expect(page).toHaveURL(/\/routes$/);
-  // The legacy cluster never had this route: the list now shows the other cluster's objects.
-  await expect(routes.table).toBeVisible();
+  // The list now shows the other cluster's objects: its own route, not this one.
+  await expect(routes.row(legacyName)).toBeVisible();
   await expect(routes.row(name)).toHaveCount(0);
+  legacyKubectl(['delete', 'httproute', legacyName, '-n', 'default']);
 
   // The choice belongs to this browser: another browser still starts on the kubeconfig's current context.
   const other = await browser.newContext();
@@ -123,8 +127,8 @@ test('the same Gateway in two data-plane clusters is warned about', async ({ pag
   }
 });
 
-function routeYaml(name: string): string {
-  return `apiVersion: gateway.networking.k8s.io/v1
+function routeYaml(name: string, version = 'v1'): string {
+  return `apiVersion: gateway.networking.k8s.io/${version}
 kind: HTTPRoute
 metadata:
   name: ${name}

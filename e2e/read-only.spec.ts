@@ -130,7 +130,7 @@ test.describe('a read-only user (token mode)', () => {
     await expect(createRoute).toBeDisabled();
     await expect(createRoute).toHaveAccessibleDescription('Not allowed: you cannot create httproutes in namespace default.');
     // A row's Delete: refused in all namespaces, so the list asks about the row's own namespace.
-    const rowDelete = page.getByRole('button', { name: 'Delete HTTPRoute default/http' });
+    const rowDelete = page.getByRole('button', { name: 'Delete HTTPRoute default/http', exact: true });
     await expect(rowDelete).toBeDisabled();
     await expect(rowDelete).toHaveAccessibleDescription('Not allowed: you cannot delete httproutes in namespace default.');
 
