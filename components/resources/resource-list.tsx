@@ -38,7 +38,7 @@ export function ResourceList({ kind, initial, initialView }: { kind: KindName; i
   const context = initial.context;
   const [deleting, setDeleting] = useState<DeleteTarget | undefined>(undefined);
   const [pendingNote, setPendingNote] = useState<string | undefined>(undefined);
-  const rows = useRowWindows(initial.context, kind, view, windows.split(',').map(Number), { view: initialView, page: initial });
+  const rows = useRowWindows(context, kind, view, windows.split(',').map(Number), { view: initialView, page: initial });
   const spec = kinds[kind];
   const accessOf = useAccessByNamespace(context, isDeletable(kind) ? rows.namespaces : [], 'delete', spec.plural, spec.group);
   // Stable until a permission answer changes, so memoized rows do not re-render when the list does.

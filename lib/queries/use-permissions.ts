@@ -64,10 +64,27 @@ export function usePermissions(context: string, namespace: string) {
  * {@link controlAccess}.
  */
 export function useControlAccess(context: string, needs: PermissionNeed[]): ControlAccess {
-  const namespaces = [...new Set(needs.map((n) => n.namespace))].sort();
-  const results = useQueries({ queries: namespaces.map((ns) => permissionsQuery(context, ns)) });
-  const byNamespace = new Map<string, PermissionsState>(namespaces.map((ns, i) => [ns, stateOfQuery(results[i])]));
-  return controlAccess(needs, (ns) => byNamespace.get(ns) ?? { status: 'pending' });
+  const { states } = useNamespaceStates(
+    context,
+    needs.map((n) => n.namespace),
+  );
+  return controlAccess(needs, (ns) => states.get(ns) ?? { status: 'pending' });
+}
+
+/**
+ * The permissions of each namespace (one query each, shared with every other control asking about it), and a string
+ * that changes only when one of their answers does (to memoize on).
+ */
+function useNamespaceStates(
+  context: string,
+  namespaces: readonly string[],
+): { states: Map<string, PermissionsState>; answers: string } {
+  const sorted = [...new Set(namespaces)].sort();
+  const results = useQueries({ queries: sorted.map((ns) => permissionsQuery(context, ns)) });
+  return {
+    states: new Map(sorted.map((ns, i) => [ns, stateOfQuery(results[i])])),
+    answers: sorted.map((ns, i) => `${ns}:${results[i]?.status}:${results[i]?.dataUpdatedAt}`).join('|'),
+  };
 }
 
 /**
@@ -91,14 +108,9 @@ export function useAccessByNamespace(
   const wideState = stateOfQuery(wide);
   const wideAccess = controlAccess([{ verb, resource, group, namespace: '' }], () => wideState);
   const perNamespace = wideAccess.state === 'denied' || wideAccess.state === 'unknown';
-  const sorted = perNamespace ? [...new Set(namespaces)].sort() : [];
-  const results = useQueries({ queries: sorted.map((ns) => permissionsQuery(context, ns)) });
+  const { states, answers: perAnswers } = useNamespaceStates(context, perNamespace ? namespaces : []);
   // What the lookup depends on, as a string: the same answers give the same lookup.
-  const answers = [
-    `*:${wide.status}:${wide.dataUpdatedAt}`,
-    ...sorted.map((ns, i) => `${ns}:${results[i]?.status}:${results[i]?.dataUpdatedAt}`),
-  ].join('|');
-  const states = new Map<string, PermissionsState>(sorted.map((ns, i) => [ns, stateOfQuery(results[i])]));
+  const answers = `*:${wide.status}:${wide.dataUpdatedAt}|${perAnswers}`;
   return useMemo(
     () => (perNamespace ? accessLookup(states, verb, resource, group) : () => wideAccess),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `answers` stands for `states` and `wideAccess`, new each render.
