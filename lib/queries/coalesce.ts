@@ -11,25 +11,61 @@ export interface Coalescer<T> {
   cancel(): void;
 }
 
-/** Creates a coalescer that calls `flush` with everything pushed since the last flush, in order. */
-export function createCoalescer<T>(flush: (items: T[]) => void, intervalMs: number, clock: TimerClock = realClock): Coalescer<T> {
+/**
+ * How a coalescer paces a stream. Every flush of a watch batch costs the page a React commit, so a stream that goes
+ * on is flushed less and less often; its end is flushed as soon as it goes quiet, so the last change never waits
+ * for a long interval.
+ */
+export interface Pacing {
+  /** Least time between two flushes, ms (the first interval of a stream). */
+  minIntervalMs: number;
+  /** Each flush inside a stream doubles the interval, up to this many ms: the longest any change waits. */
+  maxIntervalMs: number;
+  /** A stream that sends nothing for this many ms has ended: what is pending is flushed (after `minIntervalMs`). */
+  quietMs: number;
+}
+
+/**
+ * Creates a coalescer that calls `flush` with everything pushed since the last flush, in order. A number paces
+ * at that fixed interval; a {@link Pacing} adapts the interval to how long the stream has gone on.
+ */
+export function createCoalescer<T>(
+  flush: (items: T[]) => void,
+  pacing: number | Pacing,
+  clock: TimerClock = realClock,
+): Coalescer<T> {
+  const { minIntervalMs, maxIntervalMs, quietMs } =
+    typeof pacing === 'number' ? { minIntervalMs: pacing, maxIntervalMs: pacing, quietMs: pacing } : pacing;
   let pending: T[] = [];
   let timer: unknown;
-  let last = -Infinity;
-  const run = () => {
+  let lastFlush = -Infinity;
+  let lastPush = -Infinity;
+  let interval = minIntervalMs;
+  const run = (): void => {
     timer = undefined;
-    last = clock.now();
+    lastFlush = clock.now();
     const items = pending;
     pending = [];
     if (items.length > 0) flush(items);
   };
   return {
     push(items) {
+      const now = clock.now();
+      // A pause of the least interval ends a stream: the next one starts at the fast pace again.
+      if (now - lastPush >= minIntervalMs) interval = minIntervalMs;
+      lastPush = now;
       pending.push(...items);
-      if (timer !== undefined) return;
-      const wait = last + intervalMs - clock.now();
-      if (wait <= 0) run();
-      else timer = clock.setTimeout(run, wait);
+      if (timer === undefined && now - lastFlush >= interval) {
+        run();
+        return;
+      }
+      // Inside a stream: flush when it goes quiet, or when the interval is up, never sooner than the least interval.
+      const due = Math.max(lastFlush + minIntervalMs, Math.min(lastFlush + interval, now + quietMs));
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = clock.setTimeout(() => {
+        interval = Math.min(interval * 2, maxIntervalMs);
+        run();
+      }, due - now);
     },
     cancel() {
       if (timer !== undefined) clock.clearTimeout(timer);

@@ -4,6 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { ClusterStatus } from '@/lib/model/cluster';
 import { k8sKeys } from './keys';
 
+/** The connection state as the header shows it: without the time of the check, which changes on every poll. */
+export type ClusterStatusView = Omit<ClusterStatus, 'checkedAt'>;
+
+// Module-level so React Query keeps the selected value between renders; structural sharing then hands the header
+// the same object after a poll that found nothing new, and the header does not render (or commit) for it.
+const withoutCheckTime = ({ checkedAt: _checkedAt, ...status }: ClusterStatus): ClusterStatusView => status;
+
 /** Polls the connection state shown in the header; seeded by the server's first render. */
 export function useClusterStatus(initial: ClusterStatus) {
   return useQuery({
@@ -14,6 +21,7 @@ export function useClusterStatus(initial: ClusterStatus) {
       return (await res.json()) as ClusterStatus;
     },
     initialData: initial,
+    select: withoutCheckTime,
     refetchInterval: 10_000,
   });
 }
