@@ -4,19 +4,21 @@ import '@xyflow/react/dist/style.css';
 import {
   Background,
   Controls,
-  MarkerType,
   MiniMap,
-  Position,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
-  type Edge,
+  useStoreApi,
   type Viewport,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TracePath } from '@/lib/topology/trace-path';
-import type { Positions, ViewEdge, ViewModel } from '@/lib/topology/types';
-import { TopologyNodeView, type TopologyFlowNode, type TraceRole } from './topology-node';
+import type { Positions, ViewModel } from '@/lib/topology/types';
+import { toFlowEdges, toFlowNodes } from './flow-elements';
+import { FRAME_GUESS, initialViewport, rememberFrame, type FrameSize } from './frame-size';
+import type { TopologyFlowEdge } from './topology-edge';
+import { TopologyEdgeView } from './topology-edge';
+import { TopologyNodeView, type TopologyFlowNode } from './topology-node';
 import styles from './topology.module.css';
 
 /** Props of {@link GraphCanvas}. */
@@ -30,78 +32,36 @@ export interface GraphCanvasProps {
   final?: boolean;
   onSelect(id: string | undefined): void;
   onViewport(v: Viewport): void;
+  /**
+   * The canvas size the first frame is drawn for before the browser can measure the canvas (server rendering
+   * and hydration): the size this reader's canvas had last time, else a guess. The real size takes over once mounted.
+   */
+  frame?: FrameSize;
 }
 
 const nodeTypes = { topology: TopologyNodeView };
-const HEALTH_COLOR = { ok: '#8c959f', warning: 'var(--warn)', error: 'var(--err)' } as const;
+const edgeTypes = { topology: TopologyEdgeView };
 
-function roleOf(id: string, t: TracePath | undefined): TraceRole {
-  if (!t) return undefined;
-  if (t.stop?.nodeId === id) return 'stop';
-  if (t.nodes.includes(id)) return 'path';
-  if (t.alternatives.includes(id)) return 'alternative';
-  if (t.nearMisses.includes(id)) return 'near-miss';
-  return undefined;
+interface CanvasProps extends GraphCanvasProps {
+  nodes: TopologyFlowNode[];
+  edges: TopologyFlowEdge[];
+  /** The viewport of the first frame (server-rendered and hydrated as is). */
+  first: Viewport;
 }
 
-function edgeLabel(e: ViewEdge): string | undefined {
-  if (e.kind === 'rejected') return e.reason?.split(':')[0];
-  if (e.kind === 'backend') {
-    const parts = [
-      e.port ? `:${e.port}` : '',
-      e.weight !== undefined && e.weight !== 1 ? `w${e.weight}` : '',
-      e.referenceGrant ? 'grant' : '',
-    ];
-    const text = parts.filter(Boolean).join(' · ');
-    return text || undefined;
-  }
-  return undefined;
-}
-
-function toFlowEdge(e: ViewEdge, t: TracePath | undefined): Edge {
-  const on = t?.edges.includes(e.id) ?? false;
-  const color = on ? 'var(--accent)' : HEALTH_COLOR[e.health];
-  const label = edgeLabel(e);
-  const describe = `${e.kind} edge ${e.source} to ${e.target}, ${e.health}${e.reason ? `: ${e.reason}` : ''}${on ? ', on traced path' : ''}`;
-  return {
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    ariaLabel: describe,
-    animated: on,
-    ...(label
-      ? {
-          label,
-          labelStyle: { fill: e.kind === 'rejected' ? 'var(--err)' : 'var(--muted)', fontSize: 11 },
-          labelBgStyle: { fill: 'var(--panel)' },
-        }
-      : {}),
-    markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-    style: { stroke: color, strokeWidth: on ? 3 : 1.5, ...(e.kind === 'rejected' ? { strokeDasharray: '6 4' } : {}) },
-    zIndex: on ? 1 : 0,
-  };
-}
-
-/**
- * Where the node's two handles sit (as topology-node.tsx draws them: target left, source right, centred).
- * Known up front, React Flow need not mount every node once to measure them: without this it renders all
- * of a large graph on the first frame, visible or not (a second of layout for a thousand nodes).
- */
-function handlesOf(width: number, height: number): NonNullable<TopologyFlowNode['handles']> {
-  return [
-    { type: 'target', position: Position.Left, x: 0, y: height / 2 },
-    { type: 'source', position: Position.Right, x: width, y: height / 2 },
-  ];
-}
-
-function Canvas(p: GraphCanvasProps) {
+function Canvas(p: CanvasProps) {
   const flow = useReactFlow();
+  const store = useStoreApi();
+  // The first frame is drawn at its viewport already, on the server and in hydration alike (React Flow's
+  // viewport reads the store's transform once, when first rendered): seeded before ReactFlow renders.
+  useState(() => store.setState({ transform: [p.first.x, p.first.y, p.first.zoom] }));
   // What the view was last fitted to: nothing yet, a first layout, or the final one (then never again).
   const fitted = useRef<'none' | 'first' | 'final'>(p.viewport ? 'final' : 'none');
   const moved = useRef(false);
   const frame = useRef<HTMLDivElement>(null);
   const placed = Object.keys(p.positions).length;
   const final = p.final ?? true;
+  const { nodes, edges } = p;
   // The minimap draws every node once more (an SVG shape each): shown once the browser is idle after the
   // first nodes are placed, so a large graph's first paint does not wait for it.
   const [mapShown, setMapShown] = useState(false);
@@ -114,40 +74,22 @@ function Canvas(p: GraphCanvasProps) {
     const handle = window.requestIdleCallback(() => setMapShown(true), { timeout: MAP_DELAY_MS });
     return () => window.cancelIdleCallback(handle);
   }, [placed, mapShown]);
-  const nodes = useMemo<TopologyFlowNode[]>(() => {
-    const dim = Boolean(p.trace && (p.trace.nodes.length > 0 || p.trace.stop));
-    return p.view.nodes.flatMap((n) => {
-      const box = p.positions[n.id];
-      if (!box) return [];
-      const trace = roleOf(n.id, p.trace);
-      return [
-        {
-          id: n.id,
-          type: 'topology' as const,
-          position: { x: box.x, y: box.y },
-          data: { node: n, trace, selected: p.selected === n.id, dimmed: dim && !trace },
-          ariaLabel: `${n.label}, ${n.health}${n.reason ? `: ${n.reason}` : ''}`,
-          draggable: false,
-          connectable: false,
-          width: box.width,
-          height: box.height,
-          handles: handlesOf(box.width, box.height),
-        },
-      ];
-    });
-  }, [p.view, p.positions, p.trace, p.selected]);
-  const edges = useMemo(() => p.view.edges.map((e) => toFlowEdge(e, p.trace)), [p.view, p.trace]);
 
   useEffect(() => {
     // Without a viewport in the URL, fit the first layout into view once; never so small that the
     // labels cannot be read (then start at the client's end, on the left, and let the reader pan).
     // A first (column) layout is refitted once when the refined one lands, unless the reader moved meanwhile.
     const box = frame.current?.getBoundingClientRect();
+    if (box) rememberFrame(box);
     const stage = final ? 'final' : 'first';
     if (fitted.current === 'final' || fitted.current === stage || moved.current || placed === 0 || !box) return;
     const refit = fitted.current === 'first';
     fitted.current = stage;
-    void flow.setViewport(initialViewport(p.positions, box.width, box.height), { duration: refit ? 240 : 0 });
+    const next = initialViewport(p.positions, box.width, box.height);
+    const now = flow.getViewport();
+    // The server-rendered first frame is usually fitted already (same size): then nothing moves.
+    if (next.x === now.x && next.y === now.y && next.zoom === now.zoom) return;
+    void flow.setViewport(next, { duration: refit ? 240 : 0 });
     // Only the first layout decides; later layouts keep whatever the reader did.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flow, placed, final]);
@@ -162,7 +104,8 @@ function Canvas(p: GraphCanvasProps) {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        {...(p.viewport ? { defaultViewport: p.viewport } : {})}
+        edgeTypes={edgeTypes}
+        defaultViewport={p.first}
         minZoom={0.05}
         maxZoom={2.5}
         nodesDraggable={false}
@@ -201,32 +144,35 @@ const MAP_DELAY_MS = 1_000;
 
 /** Graphs up to ELK's size animate into a new layout; larger ones would pay for a transition per node. */
 const SETTLE_LIMIT = 300;
-const MIN_READABLE_ZOOM = 0.6;
-const PAD = 24;
-
-/** Fits the graph, but no smaller than readable: then anchored top-left (where clients enter). */
-function initialViewport(pos: Positions, width: number, height: number): Viewport {
-  const boxes = Object.values(pos);
-  const minX = Math.min(...boxes.map((b) => b.x));
-  const minY = Math.min(...boxes.map((b) => b.y));
-  const w = Math.max(...boxes.map((b) => b.x + b.width)) - minX;
-  const h = Math.max(...boxes.map((b) => b.y + b.height)) - minY;
-  const zoom = Math.min(1.1, Math.max(MIN_READABLE_ZOOM, Math.min((width - 2 * PAD) / w, (height - 2 * PAD) / h)));
-  const x = w * zoom < width - 2 * PAD ? (width - w * zoom) / 2 - minX * zoom : PAD - minX * zoom;
-  const y = h * zoom < height - 2 * PAD ? (height - h * zoom) / 2 - minY * zoom : PAD - minY * zoom;
-  return { x, y, zoom };
-}
 
 function miniColor(n: TopologyFlowNode): string {
   if (n.data.trace === 'path') return '#0b63ce';
   return { ok: '#9fb4c8', warning: '#d4a72c', error: '#cf222e' }[n.data.node.health];
 }
 
-/** The React Flow canvas of the topology (client only; loaded with next/dynamic by the page). */
+/**
+ * The React Flow canvas of the topology. Everything React Flow needs to draw is known up front (positions,
+ * sizes, handles, a canvas size, the viewport), so a large graph's first frame is rendered on the server and
+ * hydrated, rather than drawn only once the page's scripts have run.
+ */
 export function GraphCanvas(p: GraphCanvasProps) {
+  const nodes = useMemo(() => toFlowNodes(p.view, p.positions, p.trace, p.selected), [p.view, p.positions, p.trace, p.selected]);
+  const edges = useMemo(() => toFlowEdges(p.view, p.trace), [p.view, p.trace]);
+  // Decided once, with the first positions: the store is created with them (later ones reach it through props).
+  const [first] = useState(() => {
+    const size = p.frame ?? FRAME_GUESS;
+    const viewport =
+      p.viewport ?? (Object.keys(p.positions).length > 0 ? initialViewport(p.positions, size.width, size.height) : undefined);
+    return { size, viewport: viewport ?? { x: 0, y: 0, zoom: 1 } };
+  });
   return (
-    <ReactFlowProvider>
-      <Canvas {...p} />
+    <ReactFlowProvider
+      initialNodes={nodes}
+      initialEdges={edges}
+      initialWidth={first.size.width}
+      initialHeight={first.size.height}
+    >
+      <Canvas {...p} nodes={nodes} edges={edges} first={first.viewport} />
     </ReactFlowProvider>
   );
 }

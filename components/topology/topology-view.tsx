@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { ELK_NODE_LIMIT } from '@/lib/topology/layout';
 import type { PickedRequest } from '@/lib/topology/pick-request';
 import type { PipelineOptions } from '@/lib/topology/pipeline';
 import { scopeKey } from '@/lib/topology/scope';
@@ -9,6 +10,7 @@ import type { TopologyData } from '@/lib/topology/types';
 import { useTopology, useTrace } from '@/lib/queries/use-topology';
 import { ExportButtons } from './export-buttons';
 import { FiltersBar } from './filters-bar';
+import type { FrameSize } from './frame-size';
 import { GraphCanvas } from './graph-canvas';
 import { ScopeNotice } from './scope-notice';
 import { SendForReal } from './send-for-real';
@@ -22,7 +24,9 @@ import styles from './topology.module.css';
 
 // React Flow is loaded only on this page, but with the page's own chunks (a static import), not as a
 // chunk requested once the page has hydrated: that second round trip was on the way to the first paint.
-// It is rendered in the browser only (its size and viewport come from the DOM).
+// A large graph's first frame is rendered on the server (its column layout is known there, and its viewport
+// hardly depends on the canvas size: see frame-size.ts). A small one is drawn in the browser only: its first
+// layout may come from this browser's stored ELK layouts, and its fitted viewport depends on the canvas size.
 const noSubscribe = () => () => undefined;
 function useInBrowser(): boolean {
   return useSyncExternalStore(
@@ -35,7 +39,7 @@ function useInBrowser(): boolean {
 const NO_OPTIONS: PipelineOptions = {};
 
 /** The topology page body: filters, request tracing, the graph or its table, and the side panel. */
-export function TopologyView({ initial }: { initial: TopologyData }) {
+export function TopologyView({ initial, frame }: { initial: TopologyData; frame?: FrameSize }) {
   const [state, update] = useViewState();
   const inBrowser = useInBrowser();
   const options: PipelineOptions = {
@@ -52,6 +56,7 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
   const scope = data.scope?.mode === 'server' ? data.scope : undefined;
   const { view, pending: viewPending } = useView(data.model, scope ? NO_OPTIONS : options);
   const layout = useLayout(view);
+  const drawnOnServer = view.nodes.length > ELK_NODE_LIMIT && Object.keys(layout.positions).length > 0;
   const traceQuery = useMemo(
     () => (state.trace ? { url: state.trace, method: state.method ?? 'GET', headers: state.headers ?? [] } : undefined),
     [state.trace, state.method, state.headers],
@@ -168,7 +173,7 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
                 </button>
               )}
             </div>
-          ) : state.tab === 'graph' && !inBrowser ? (
+          ) : state.tab === 'graph' && !inBrowser && !drawnOnServer ? (
             <p className="loading">Loading the graph…</p>
           ) : state.tab === 'graph' ? (
             <GraphCanvas
@@ -178,6 +183,7 @@ export function TopologyView({ initial }: { initial: TopologyData }) {
               {...(state.selected ? { selected: state.selected } : {})}
               {...(viewport ? { viewport } : {})}
               final={!layout.pending}
+              {...(frame ? { frame } : {})}
               onSelect={select}
               onViewport={onViewport}
             />

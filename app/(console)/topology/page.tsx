@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { Suspense } from 'react';
 import { getTopologyView } from '@/app/api/topology/engine-view';
 import { SectionPage } from '@/components/shell/section-page';
+import { FRAME_COOKIE, parseFrameSize } from '@/components/topology/frame-size';
 import { TopologyView } from '@/components/topology/topology-view';
 import { EmptyState } from '@/components/ui/empty-state';
 import { describeError } from '@/lib/k8s/errors';
@@ -24,6 +26,8 @@ export default async function TopologyPage({ searchParams }: { searchParams: Pro
   // The link's filters decide what a large cluster sends (the server narrows it); a small one is sent whole.
   const options = scopeOptions(searchParamsOf(await searchParams));
   const data = await getTopologyView(undefined, options).catch((err: unknown) => ({ error: describeError(err) }));
+  // The reader's canvas size from their last visit: a large graph's server-rendered first frame is drawn for it.
+  const frame = parseFrameSize((await cookies()).get(FRAME_COOKIE)?.value);
   return (
     <SectionPage section={section}>
       {'error' in data ? (
@@ -33,7 +37,7 @@ export default async function TopologyPage({ searchParams }: { searchParams: Pro
         </EmptyState>
       ) : (
         <Suspense fallback={<p className="loading">Loading the topology…</p>}>
-          <TopologyView initial={data} />
+          <TopologyView initial={data} {...(frame ? { frame } : {})} />
         </Suspense>
       )}
     </SectionPage>
