@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ClusterStatus } from '@/lib/model/cluster';
 import { k8sKeys } from './keys';
 
@@ -11,9 +11,9 @@ export type ClusterStatusView = Omit<ClusterStatus, 'checkedAt'>;
 // the same object after a poll that found nothing new, and the header does not render (or commit) for it.
 const withoutCheckTime = ({ checkedAt: _checkedAt, ...status }: ClusterStatus): ClusterStatusView => status;
 
-/** Polls the connection state shown in the header; seeded by the server's first render. */
-export function useClusterStatus(initial: ClusterStatus) {
-  return useQuery({
+/** The header's cluster status query: polled every 10 s, seeded by the server's first render. */
+export function clusterStatusQuery(initial: ClusterStatus) {
+  return queryOptions({
     queryKey: k8sKeys.cluster(),
     queryFn: async (): Promise<ClusterStatus> => {
       const res = await fetch('/api/cluster', { cache: 'no-store' });
@@ -24,4 +24,9 @@ export function useClusterStatus(initial: ClusterStatus) {
     select: withoutCheckTime,
     refetchInterval: 10_000,
   });
+}
+
+/** Polls the connection state shown in the header; seeded by the server's first render. */
+export function useClusterStatus(initial: ClusterStatus) {
+  return useQuery(clusterStatusQuery(initial));
 }

@@ -1,13 +1,12 @@
 'use client';
 
-import { notifyManager, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ObjectList } from '@/lib/model/lists';
 import type { WatchEvent } from '@/lib/model/objects';
-import { applyEvents } from './apply-events';
 import { createCoalescer, type Pacing } from './coalesce';
 import { k8sKeys } from './keys';
 import { publishWatchBatch } from './watch-bus';
+import { writeLists } from './write-lists';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
@@ -15,7 +14,7 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting';
  * How watch batches are paced into cache writes (each costs the page a React commit). A lone change is written at
  * once; a stream is written 500 ms after its first change, then every 1 s, then every 2 s while it goes on (a
  * GitOps sync of a thousand routes lasts seconds: a few commits, not one per 500 ms); its end is written 250 ms after
- * it goes quiet (the server sends a batch every 100 ms while changes flow), so the last change still shows well
+ * it goes quiet (the server sends a batch every 100-200 ms while changes flow), so the last change still shows well
  * within a second.
  */
 const WATCH_PACING: Pacing = { minIntervalMs: 500, maxIntervalMs: 2_000, quietMs: 250 };
@@ -61,15 +60,7 @@ export function useLiveUpdates(context: string | undefined): LiveState {
     };
     // One cache write (one React commit) per flush: bursts are coalesced, a lone change is not delayed.
     const coalescer = createCoalescer<WatchEvent>((events) => {
-      // Every list written in one notification: components reading several lists render once for the flush.
-      notifyManager.batch(() => {
-        for (const [key, data] of client.getQueriesData<ObjectList>({ queryKey: [...k8sKeys.all, 'list', context] })) {
-          if (!data) continue;
-          const namespace = key[5] === '*' ? undefined : (key[5] as string);
-          const next = applyEvents(data, events, namespace);
-          if (next !== data) client.setQueryData(key, next);
-        }
-      });
+      writeLists(client, context, events);
       // Lists are filtered and paged on the server: refetch the windows on screen of each kind that changed.
       for (const e of events) changedKinds.add(e.kind);
       void refreshRows();
