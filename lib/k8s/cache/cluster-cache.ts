@@ -6,6 +6,7 @@ import { discoverServedVersions, type ServedVersions } from '../discovery';
 import { describeError } from '../errors';
 import { ListWatch } from './list-watch';
 import { sanitize } from './sanitize';
+import { StringPool } from './string-pool';
 
 /** Sync state of one kind's watch, for stale-data marking in the UI. */
 export interface KindSync {
@@ -28,6 +29,8 @@ export class ClusterCache {
   private readonly sync = new Map<KindName, KindSync>();
   private readonly revisions = new Map<KindName, number>();
   private readonly listeners = new Set<Listener>();
+  /** One pool for every kind: namespaces, groups and names repeat across kinds. */
+  private readonly strings = new StringPool();
   private readonly stops: Array<() => Promise<void>> = [];
   private pending: WatchEvent[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
@@ -94,7 +97,7 @@ export class ClusterCache {
     const watch = new ListWatch(this.config, path, {
       relist: () => (seen = new Set()),
       upsert: (raw) => {
-        const object = sanitize({ ...(raw as unknown as K8sObject), kind, apiVersion });
+        const object = this.strings.share(sanitize({ ...(raw as unknown as K8sObject), kind, apiVersion }));
         const key = keyOfObject(object);
         seen?.add(key);
         const before = store.get(key);
