@@ -2,8 +2,8 @@ import { realClock, type TimerClock } from './clock';
 
 /**
  * Coalesces bursts into few flushes: the first item after a quiet spell is flushed at once (a
- * single kubectl change shows without delay), later ones at most every `intervalMs`, so a burst of
- * a thousand watch events costs a handful of React commits instead of one per server batch.
+ * single kubectl change shows without delay), later ones at the pace of a {@link Pacing}, so a burst
+ * of a thousand watch events costs a handful of React commits instead of one per server batch.
  */
 export interface Coalescer<T> {
   push(items: readonly T[]): void;
@@ -21,7 +21,10 @@ export interface Pacing {
   minIntervalMs: number;
   /** Each flush inside a stream doubles the interval, up to this many ms: the longest any change waits. */
   maxIntervalMs: number;
-  /** A stream that sends nothing for this many ms has ended: what is pending is flushed (after `minIntervalMs`). */
+  /**
+   * A stream that sends nothing for this many ms has ended: what is pending is flushed (once `minIntervalMs` has
+   * passed since the last flush). A pause of `minIntervalMs` starts the next stream at the least interval again.
+   */
   quietMs: number;
 }
 
