@@ -11,7 +11,7 @@ import {
   useStoreApi,
   type Viewport,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { TracePath } from '@/lib/topology/trace-path';
 import type { Positions, ViewModel } from '@/lib/topology/types';
 import { toFlowEdges, toFlowNodes } from './flow-elements';
@@ -42,6 +42,10 @@ export interface GraphCanvasProps {
 const nodeTypes = { topology: TopologyNodeView };
 const edgeTypes = { topology: TopologyEdgeView };
 
+const noSubscribe = () => () => undefined;
+const afterHydration = () => true;
+const duringHydration = () => false;
+
 interface CanvasProps extends GraphCanvasProps {
   nodes: TopologyFlowNode[];
   edges: TopologyFlowEdge[];
@@ -52,9 +56,13 @@ interface CanvasProps extends GraphCanvasProps {
 function Canvas(p: CanvasProps) {
   const flow = useReactFlow();
   const store = useStoreApi();
-  // The first frame is drawn at its viewport already, on the server and in hydration alike (React Flow's
-  // viewport reads the store's transform once, when first rendered): seeded before ReactFlow renders.
+  // The first frame is drawn at its viewport already, on the server and in hydration alike: React Flow's
+  // viewport element reads the store's transform once, when first rendered, so it is seeded before. (What
+  // React Flow's components select from the store there is its state as created: see GraphCanvas.)
   useState(() => store.setState({ transform: [p.first.x, p.first.y, p.first.zoom] }));
+  // The dotted background is drawn once mounted: its grid follows the zoom, which the server-rendered
+  // frame's components read as 1 (the store as created), so drawn there it would change under the reader's eyes.
+  const mounted = useSyncExternalStore(noSubscribe, afterHydration, duringHydration);
   // What the view was last fitted to: nothing yet, a first layout, or the final one (then never again).
   const fitted = useRef<'none' | 'first' | 'final'>(p.viewport ? 'final' : 'none');
   const moved = useRef(false);
@@ -123,7 +131,7 @@ function Canvas(p: CanvasProps) {
         proOptions={{ hideAttribution: true }}
         aria-label="Topology graph"
       >
-        <Background gap={24} size={1} />
+        {mounted ? <Background gap={24} size={1} /> : null}
         <Controls showInteractive={false} />
         {mapShown && nodes.length <= 2000 ? (
           <MiniMap
@@ -151,6 +159,26 @@ function miniColor(n: TopologyFlowNode): string {
 }
 
 /**
+ * The first frame's viewport, and the area React Flow is told it has before it can measure its canvas. On the
+ * server and while hydrating, React Flow's components read the store as it was created, at zoom 1 and no
+ * offset (its transform can only be seeded after): the area is the part of the graph the canvas shows at the
+ * first viewport, as seen from there, so the nodes and edges drawn first are the ones in view (and a few more).
+ */
+function firstFrame(
+  positions: Positions,
+  viewport: Viewport | undefined,
+  size: FrameSize,
+): { viewport: Viewport; area: FrameSize } {
+  const v =
+    viewport ??
+    (Object.keys(positions).length > 0 ? initialViewport(positions, size.width, size.height) : { x: 0, y: 0, zoom: 1 });
+  return {
+    viewport: v,
+    area: { width: Math.ceil((size.width - v.x) / v.zoom), height: Math.ceil((size.height - v.y) / v.zoom) },
+  };
+}
+
+/**
  * The React Flow canvas of the topology. Everything React Flow needs to draw is known up front (positions,
  * sizes, handles, a canvas size, the viewport), so a large graph's first frame is rendered on the server and
  * hydrated, rather than drawn only once the page's scripts have run.
@@ -159,18 +187,13 @@ export function GraphCanvas(p: GraphCanvasProps) {
   const nodes = useMemo(() => toFlowNodes(p.view, p.positions, p.trace, p.selected), [p.view, p.positions, p.trace, p.selected]);
   const edges = useMemo(() => toFlowEdges(p.view, p.trace), [p.view, p.trace]);
   // Decided once, with the first positions: the store is created with them (later ones reach it through props).
-  const [first] = useState(() => {
-    const size = p.frame ?? FRAME_GUESS;
-    const viewport =
-      p.viewport ?? (Object.keys(p.positions).length > 0 ? initialViewport(p.positions, size.width, size.height) : undefined);
-    return { size, viewport: viewport ?? { x: 0, y: 0, zoom: 1 } };
-  });
+  const [first] = useState(() => firstFrame(p.positions, p.viewport, p.frame ?? FRAME_GUESS));
   return (
     <ReactFlowProvider
       initialNodes={nodes}
       initialEdges={edges}
-      initialWidth={first.size.width}
-      initialHeight={first.size.height}
+      initialWidth={first.area.width}
+      initialHeight={first.area.height}
     >
       <Canvas {...p} nodes={nodes} edges={edges} first={first.viewport} />
     </ReactFlowProvider>
