@@ -45,4 +45,5 @@ USER 10001:10001
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+# V8 heap settings of the console server: scripts/lib/console-node.ts says why (console-node.test.ts keeps them equal).
+CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=20", "server.js"]

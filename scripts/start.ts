@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { readAuthConfig } from '../lib/auth/config';
 import { resolveKubeconfigSource } from '../lib/k8s/source';
 import { ensureBuild } from './lib/build';
+import { nextStartArgs } from './lib/console-node';
 import { waitForHttp } from './lib/wait';
 
 const { values: flags } = parseArgs({
@@ -68,7 +69,7 @@ async function main() {
   }
 
   await ensureBuild(root, { skipIfBuilt: flags['no-build'] });
-  const next = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-H', host, '-p', String(port)], {
+  const next = spawn(process.execPath, nextStartArgs(host, port), {
     cwd: root,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -18,6 +18,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync }
 import os from 'node:os';
 import path from 'node:path';
 import { startTestCluster } from '../../lib/local/apiserver/test-cluster';
+import { CONSOLE_V8_FLAGS } from '../lib/console-node';
 import { securityHeaders } from '../../lib/security/headers';
 import { cspProblems } from './csp-browser';
 import { layOutImage, makeReadOnly, makeWritable, snapshot } from './image-layout';
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
     let stderr = '';
     const options: SpawnOptions = { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] };
     if (asImageUser) Object.assign(options, { uid: IMAGE_UID, gid: IMAGE_UID });
-    const child = spawn(process.execPath, ['server.js'], options);
+    const child = spawn(process.execPath, [...CONSOLE_V8_FLAGS, 'server.js'], options);
     server = child;
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout?.on('data', (d: Buffer) => process.stdout.write(`[server] ${d.toString()}`));

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { request, type APIRequestContext } from '@playwright/test';
 import { ensureBuild } from '../../lib/build';
+import { nextStartArgs } from '../../lib/console-node';
 import { waitForHttp } from '../../lib/wait';
 
 /** A signed-in session: Playwright storage state for browser contexts, and its Cookie header for fetch. */
@@ -42,23 +43,19 @@ export async function freePort(from: number, to: number): Promise<number> {
 export async function startConsole(root: string, kubeconfigPath: string, port: number, noBuild: boolean): Promise<ConsoleServer> {
   await ensureBuild(root, { skipIfBuilt: noBuild });
   const token = randomBytes(24).toString('base64url');
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [require.resolve('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORTICO_KUBECONFIG: kubeconfigPath,
-        PORTICO_EMBEDDED: '1',
-        PORTICO_ACCESS_TOKEN: token,
-        PORTICO_SESSION_SECRET: randomBytes(32).toString('hex'),
-        NEXT_TELEMETRY_DISABLED: '1',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs('127.0.0.1', port), {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORTICO_KUBECONFIG: kubeconfigPath,
+      PORTICO_EMBEDDED: '1',
+      PORTICO_ACCESS_TOKEN: token,
+      PORTICO_SESSION_SECRET: randomBytes(32).toString('hex'),
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/api/health`, 120_000, () => child.exitCode !== null);
