@@ -3,6 +3,7 @@
  * virtualized list while counting long tasks and dropped frames.
  */
 import type { Page } from '@playwright/test';
+import { frameStats, type FrameStats } from './frames';
 
 /** Milliseconds from each keydown to the last React commit it caused (the rows re-rendered for the new filter). */
 export async function filterKeystrokes(page: Page, query: string): Promise<number[]> {
@@ -46,17 +47,7 @@ export async function filterKeystrokes(page: Page, query: string): Promise<numbe
 }
 
 /** What scrolling the list top to bottom cost. */
-export interface ScrollRun {
-  frames: number;
-  /**
-   * Frames that took longer than 1.5 intervals of headless Chromium's 60 Hz frame clock (25 ms), as a share of all
-   * frames (%). A fixed reference: one taken from the run's own median frame would call a list that scrolls at a
-   * steady 30 frames a second smooth.
-   */
-  droppedPct: number;
-  p95FrameMs: number;
-  longestTaskMs: number;
-  longTasks: number;
+export interface ScrollRun extends FrameStats {
   rows: number;
 }
 
@@ -70,16 +61,14 @@ const MIN_FRAMES = 120;
  * has taken that many: 200 rows pass in 11 frames, too few for a share of dropped ones to mean anything.
  */
 export async function scrollList(page: Page): Promise<ScrollRun> {
-  return page.evaluate(
+  const raw = await page.evaluate(
     (minFrames) =>
-      new Promise<ScrollRun>((resolve) => {
+      new Promise<{ times: number[]; tasks: Array<{ start: number; duration: number }>; rows: number }>((resolve) => {
         const el = document.querySelector<HTMLElement>('.table-scroll');
         const table = document.querySelector('.resource-table');
         const rows = Number(table?.getAttribute('aria-rowcount') ?? 1) - 1;
-        if (!el) return resolve({ frames: 0, droppedPct: 0, p95FrameMs: 0, longestTaskMs: 0, longTasks: 0, rows });
+        if (!el) return resolve({ times: [], tasks: [], rows });
         const step = Math.max(200, el.clientHeight);
-        // Headless Chromium's frame interval (60 Hz); defined here, since this function runs in the page.
-        const FRAME_MS = 1000 / 60;
         const before = window.__bench.longTasks.length;
         const times: number[] = [];
         const started = performance.now();
@@ -88,17 +77,7 @@ export async function scrollList(page: Page): Promise<ScrollRun> {
           const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
           const enough = times.length > minFrames;
           if ((atEnd && (enough || el.scrollTop === 0)) || performance.now() - started > 20_000) {
-            const gaps = times.slice(1).map((x, i) => x - (times[i] as number));
-            const sorted = [...gaps].sort((a, b) => a - b);
-            const tasks = window.__bench.longTasks.slice(before).filter((x) => x.start >= started);
-            resolve({
-              frames: gaps.length,
-              droppedPct: gaps.length ? (100 * gaps.filter((g) => g > 1.5 * FRAME_MS).length) / gaps.length : 0,
-              p95FrameMs: sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0,
-              longestTaskMs: Math.max(0, ...tasks.map((x) => x.duration)),
-              longTasks: tasks.length,
-              rows,
-            });
+            resolve({ times, tasks: window.__bench.longTasks.slice(before).filter((x) => x.start >= started), rows });
             return;
           }
           if (atEnd) el.scrollTop = 0;
@@ -109,4 +88,5 @@ export async function scrollList(page: Page): Promise<ScrollRun> {
       }),
     MIN_FRAMES,
   );
+  return { ...frameStats(raw.times, raw.tasks), rows: raw.rows };
 }
