@@ -93,3 +93,50 @@ export function toFlowNodes(view: ViewModel, positions: Positions, trace?: Trace
 export function toFlowEdges(view: ViewModel, trace?: TracePath): TopologyFlowEdge[] {
   return view.edges.map((e) => toFlowEdge(e, trace));
 }
+
+/** A rectangle in graph units. */
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * The nodes and edges React Flow draws in `area` (graph units), by its own rule: a node whose box overlaps
+ * it, an edge whose two ends' boxes span a rectangle that overlaps it (with both its ends, which React Flow
+ * needs to draw it). The server-rendered first frame is built from these only: React Flow's work there grows
+ * with every node and edge it is given, in view or not.
+ */
+export function inArea(
+  nodes: TopologyFlowNode[],
+  edges: TopologyFlowEdge[],
+  area: Rect,
+): { nodes: TopologyFlowNode[]; edges: TopologyFlowEdge[] } {
+  const box = (n: TopologyFlowNode): Rect => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const keep = new Set(nodes.filter((n) => overlaps(box(n), area)).map((n) => n.id));
+  const kept = edges.filter((e) => {
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    if (!s || !t) return false;
+    const a = box(s);
+    const b = box(t);
+    const x = Math.min(a.x, b.x);
+    const y = Math.min(a.y, b.y);
+    const span = {
+      x,
+      y,
+      width: Math.max(a.x + a.width, b.x + b.width) - x,
+      height: Math.max(a.y + a.height, b.y + b.height) - y,
+    };
+    if (!overlaps(span, area)) return false;
+    keep.add(e.source).add(e.target);
+    return true;
+  });
+  return { nodes: nodes.filter((n) => keep.has(n.id)), edges: kept };
+}

@@ -14,7 +14,7 @@ import {
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { TracePath } from '@/lib/topology/trace-path';
 import type { Positions, ViewModel } from '@/lib/topology/types';
-import { toFlowEdges, toFlowNodes } from './flow-elements';
+import { inArea, toFlowEdges, toFlowNodes } from './flow-elements';
 import { FRAME_GUESS, initialViewport, rememberFrame, type FrameSize } from './frame-size';
 import type { TopologyFlowEdge } from './topology-edge';
 import { TopologyEdgeView } from './topology-edge';
@@ -51,6 +51,10 @@ interface CanvasProps extends GraphCanvasProps {
   edges: TopologyFlowEdge[];
   /** The viewport of the first frame (server-rendered and hydrated as is). */
   first: Viewport;
+  /** False on the server and while hydrating. */
+  mounted: boolean;
+  /** Nodes in the whole view (`nodes` holds only those of the first frame until mounted). */
+  total: number;
 }
 
 function Canvas(p: CanvasProps) {
@@ -62,14 +66,13 @@ function Canvas(p: CanvasProps) {
   useState(() => store.setState({ transform: [p.first.x, p.first.y, p.first.zoom] }));
   // The dotted background is drawn once mounted: its grid follows the zoom, which the server-rendered
   // frame's components read as 1 (the store as created), so drawn there it would change under the reader's eyes.
-  const mounted = useSyncExternalStore(noSubscribe, afterHydration, duringHydration);
   // What the view was last fitted to: nothing yet, a first layout, or the final one (then never again).
   const fitted = useRef<'none' | 'first' | 'final'>(p.viewport ? 'final' : 'none');
   const moved = useRef(false);
   const frame = useRef<HTMLDivElement>(null);
   const placed = Object.keys(p.positions).length;
   const final = p.final ?? true;
-  const { nodes, edges } = p;
+  const { nodes, edges, mounted, total } = p;
   // The minimap draws every node once more (an SVG shape each): shown once the browser is idle after the
   // first nodes are placed, so a large graph's first paint does not wait for it.
   const [mapShown, setMapShown] = useState(false);
@@ -103,11 +106,7 @@ function Canvas(p: CanvasProps) {
   }, [flow, placed, final]);
 
   return (
-    <div
-      ref={frame}
-      style={{ width: '100%', height: '100%' }}
-      className={nodes.length <= SETTLE_LIMIT ? styles.settling : undefined}
-    >
+    <div ref={frame} style={{ width: '100%', height: '100%' }} className={total <= SETTLE_LIMIT ? styles.settling : undefined}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -119,7 +118,7 @@ function Canvas(p: CanvasProps) {
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
-        onlyRenderVisibleElements={nodes.length > 300}
+        onlyRenderVisibleElements={total > 300}
         onNodeClick={(_, n) => p.onSelect(n.id)}
         onPaneClick={() => p.onSelect(undefined)}
         // Only moves the reader made (programmatic ones have no event) go into the URL.
@@ -133,7 +132,7 @@ function Canvas(p: CanvasProps) {
       >
         {mounted ? <Background gap={24} size={1} /> : null}
         <Controls showInteractive={false} />
-        {mapShown && nodes.length <= 2000 ? (
+        {mapShown && total <= 2000 ? (
           <MiniMap
             pannable
             zoomable
@@ -162,19 +161,21 @@ function miniColor(n: TopologyFlowNode): string {
  * The first frame's viewport, and the area React Flow is told it has before it can measure its canvas. On the
  * server and while hydrating, React Flow's components read the store as it was created, at zoom 1 and no
  * offset (its transform can only be seeded after): the area is the part of the graph the canvas shows at the
- * first viewport, as seen from there, so the nodes and edges drawn first are the ones in view (and a few more).
+ * first viewport, as seen from there, so the nodes and edges drawn first are the ones in view (and a few more);
+ * `shows` is that part in graph units, which is all React Flow is given until mounted.
  */
 function firstFrame(
   positions: Positions,
   viewport: Viewport | undefined,
   size: FrameSize,
-): { viewport: Viewport; area: FrameSize } {
+): { viewport: Viewport; area: FrameSize; shows: { x: number; y: number; width: number; height: number } } {
   const v =
     viewport ??
     (Object.keys(positions).length > 0 ? initialViewport(positions, size.width, size.height) : { x: 0, y: 0, zoom: 1 });
   return {
     viewport: v,
     area: { width: Math.ceil((size.width - v.x) / v.zoom), height: Math.ceil((size.height - v.y) / v.zoom) },
+    shows: { x: -v.x / v.zoom, y: -v.y / v.zoom, width: size.width / v.zoom, height: size.height / v.zoom },
   };
 }
 
@@ -188,14 +189,24 @@ export function GraphCanvas(p: GraphCanvasProps) {
   const edges = useMemo(() => toFlowEdges(p.view, p.trace), [p.view, p.trace]);
   // Decided once, with the first positions: the store is created with them (later ones reach it through props).
   const [first] = useState(() => firstFrame(p.positions, p.viewport, p.frame ?? FRAME_GUESS));
+  // Until mounted (on the server and while hydrating), React Flow is given what the first frame shows only.
+  const mounted = useSyncExternalStore(noSubscribe, afterHydration, duringHydration);
+  const shown = useMemo(() => (mounted ? { nodes, edges } : inArea(nodes, edges, first.shows)), [mounted, nodes, edges, first]);
   return (
     <ReactFlowProvider
-      initialNodes={nodes}
-      initialEdges={edges}
+      initialNodes={shown.nodes}
+      initialEdges={shown.edges}
       initialWidth={first.area.width}
       initialHeight={first.area.height}
     >
-      <Canvas {...p} nodes={nodes} edges={edges} first={first.viewport} />
+      <Canvas
+        {...p}
+        nodes={shown.nodes}
+        edges={shown.edges}
+        first={first.viewport}
+        mounted={mounted}
+        total={p.view.nodes.length}
+      />
     </ReactFlowProvider>
   );
 }
