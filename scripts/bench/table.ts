@@ -18,7 +18,9 @@ export function table(figures: Figure[]): string {
     // A tail budget names the p99 it was judged by (the table's columns stop at p95).
     const budget = f.budget ? `${f.budget.text}${f.budget.stat === 'p99' ? ` (p99 ${fmt(f.p99)} ${f.unit})` : ''}` : '';
     const load = f.load > 0 ? String(f.load) : 'not recorded';
-    const what = f.note ? `${f.bench}: ${f.what} (${f.note})` : `${f.bench}: ${f.what}`;
+    // A note may carry an error's whole message: its first line, with no cell separator, keeps the row one row.
+    const note = f.note?.split('\n')[0]?.replaceAll('|', '/');
+    const what = note ? `${f.bench}: ${f.what} (${note})` : `${f.bench}: ${f.what}`;
     lines.push(
       `| ${what} | ${f.size} | ${fmt(median)}${unit} | ${p95} | ${peak} | ${budget} | ${met} | ${f.measuredAt.slice(0, 16).replace('T', ' ')} (${load}) |`,
     );
