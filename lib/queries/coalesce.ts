@@ -28,17 +28,9 @@ export interface Pacing {
   quietMs: number;
 }
 
-/**
- * Creates a coalescer that calls `flush` with everything pushed since the last flush, in order. A number paces
- * at that fixed interval; a {@link Pacing} adapts the interval to how long the stream has gone on.
- */
-export function createCoalescer<T>(
-  flush: (items: T[]) => void,
-  pacing: number | Pacing,
-  clock: TimerClock = realClock,
-): Coalescer<T> {
-  const { minIntervalMs, maxIntervalMs, quietMs } =
-    typeof pacing === 'number' ? { minIntervalMs: pacing, maxIntervalMs: pacing, quietMs: pacing } : pacing;
+/** Creates a coalescer that calls `flush` with everything pushed since the last flush, in order, at `pacing`'s pace. */
+export function createCoalescer<T>(flush: (items: T[]) => void, pacing: Pacing, clock: TimerClock = realClock): Coalescer<T> {
+  const { minIntervalMs, maxIntervalMs, quietMs } = pacing;
   let pending: T[] = [];
   let timer: unknown;
   let lastFlush = -Infinity;
