@@ -11,7 +11,7 @@ import {
   useStoreApi,
   type Viewport,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TracePath } from '@/lib/topology/trace-path';
 import type { Positions, ViewModel } from '@/lib/topology/types';
 import { inArea, toFlowEdges, toFlowNodes } from './flow-elements';
@@ -20,6 +20,7 @@ import type { TopologyFlowEdge } from './topology-edge';
 import { TopologyEdgeView } from './topology-edge';
 import { TopologyNodeView, type TopologyFlowNode } from './topology-node';
 import styles from './topology.module.css';
+import { useInBrowser } from './use-in-browser';
 
 /** Props of {@link GraphCanvas}. */
 export interface GraphCanvasProps {
@@ -42,10 +43,6 @@ export interface GraphCanvasProps {
 const nodeTypes = { topology: TopologyNodeView };
 const edgeTypes = { topology: TopologyEdgeView };
 
-const noSubscribe = () => () => undefined;
-const afterHydration = () => true;
-const duringHydration = () => false;
-
 interface CanvasProps extends GraphCanvasProps {
   nodes: TopologyFlowNode[];
   edges: TopologyFlowEdge[];
@@ -64,8 +61,6 @@ function Canvas(p: CanvasProps) {
   // viewport element reads the store's transform once, when first rendered, so it is seeded before. (What
   // React Flow's components select from the store there is its state as created: see GraphCanvas.)
   useState(() => store.setState({ transform: [p.first.x, p.first.y, p.first.zoom] }));
-  // The dotted background is drawn once mounted: its grid follows the zoom, which the server-rendered
-  // frame's components read as 1 (the store as created), so drawn there it would change under the reader's eyes.
   // What the view was last fitted to: nothing yet, a first layout, or the final one (then never again).
   const fitted = useRef<'none' | 'first' | 'final'>(p.viewport ? 'final' : 'none');
   const moved = useRef(false);
@@ -135,6 +130,8 @@ function Canvas(p: CanvasProps) {
         proOptions={{ hideAttribution: true }}
         aria-label="Topology graph"
       >
+        {/* Drawn once mounted: its grid follows the zoom, which the server-rendered frame's components read as 1
+            (the store as created), so drawn there it would change under the reader's eyes. */}
         {mounted ? <Background gap={24} size={1} /> : null}
         <Controls showInteractive={false} />
         {mapShown && total <= 2000 ? (
@@ -198,7 +195,7 @@ export function GraphCanvas(p: GraphCanvasProps) {
   // Decided once, with the first positions: the store is created with them (later ones reach it through props).
   const [first] = useState(() => firstFrame(p.positions, p.viewport, p.frame ?? FRAME_GUESS));
   // Until mounted (on the server and while hydrating), React Flow is given what the first frame shows only.
-  const mounted = useSyncExternalStore(noSubscribe, afterHydration, duringHydration);
+  const mounted = useInBrowser();
   const shown = useMemo(() => (mounted ? { nodes, edges } : inArea(nodes, edges, first.shows)), [mounted, nodes, edges, first]);
   return (
     <ReactFlowProvider

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ELK_NODE_LIMIT } from '@/lib/topology/layout';
 import type { PickedRequest } from '@/lib/topology/pick-request';
 import type { PipelineOptions } from '@/lib/topology/pipeline';
@@ -16,6 +16,7 @@ import { ScopeNotice } from './scope-notice';
 import { SendForReal } from './send-for-real';
 import { SidePanel } from './side-panel';
 import { TopologyTable } from './topology-table';
+import { useInBrowser } from './use-in-browser';
 import { TraceBox } from './trace-box';
 import { useLayout } from './use-layout';
 import { useView } from './use-view';
@@ -27,14 +28,6 @@ import styles from './topology.module.css';
 // A large graph's first frame is rendered on the server (its column layout is known there, and its viewport
 // hardly depends on the canvas size: see frame-size.ts). A small one is drawn in the browser only: its first
 // layout may come from this browser's stored ELK layouts, and its fitted viewport depends on the canvas size.
-const noSubscribe = () => () => undefined;
-function useInBrowser(): boolean {
-  return useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-}
 
 const NO_OPTIONS: PipelineOptions = {};
 
