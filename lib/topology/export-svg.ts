@@ -2,6 +2,7 @@
  * The drawn graph as a standalone SVG document (the "Export SVG" button,
  * and the source of the PNG export), from the same boxes the page draws.
  */
+import { edgeCurve } from './edge-curve';
 import { displayName, kindLabel } from './links';
 import { ruleLines } from './node-size';
 import type { Positions, ViewModel } from './types';
@@ -42,20 +43,16 @@ export function renderSvg(view: ViewModel, pos: Positions, hl: SvgHighlight = {}
     const s = pos[e.source];
     const t = pos[e.target];
     if (!s || !t) continue;
-    const x1 = s.x + s.width;
-    const y1 = s.y + s.height / 2;
-    const x2 = t.x;
-    const y2 = t.y + t.height / 2;
-    const mid = (x1 + x2) / 2;
+    const curve = edgeCurve(s, t);
     const color = onEdges.has(e.id) ? COLORS.accent : e.health === 'ok' ? '#8c959f' : COLORS[e.health];
     const dash = e.kind === 'rejected' ? ' stroke-dasharray="6 4"' : '';
     const width = onEdges.has(e.id) ? 3 : 1.5;
     out.push(
-      `<path d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" fill="none" stroke="${color}" stroke-width="${width}"${dash}><title>${esc(e.reason ?? e.kind)}</title></path>`,
+      `<path d="${curve.d}" fill="none" stroke="${color}" stroke-width="${width}"${dash}><title>${esc(e.reason ?? e.kind)}</title></path>`,
     );
     if (e.kind === 'rejected' && e.reason) {
       out.push(
-        `<text x="${mid}" y="${(y1 + y2) / 2 - 4}" font-size="11" text-anchor="middle" fill="${COLORS.error}">${esc(clip(e.reason.split(':')[0] ?? '', 40))}</text>`,
+        `<text x="${curve.labelX}" y="${curve.labelY - 4}" font-size="11" text-anchor="middle" fill="${COLORS.error}">${esc(clip(e.reason.split(':')[0] ?? '', 40))}</text>`,
       );
     }
   }

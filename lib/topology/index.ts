@@ -11,6 +11,7 @@ export { toLayoutInput, positionsOf, type LayoutInput } from './layout-input';
 export { columnLayout } from './column-layout';
 export { LayoutCache, structureKey } from './layout-cache';
 export { NODE_WIDTH, nodeHeight, ruleLines, columnOf } from './node-size';
+export { edgeCurve, type EdgeCurve } from './edge-curve';
 export { readViewState, writeViewState, type TopologyViewState } from './view-state';
 export { traceInputSchema, toHttpRequest, parseHeaderLines, type TraceInput, type TraceRequestResult } from './trace-request';
 export { tracePath, type TracePath, type TraceHop } from './trace-path';
