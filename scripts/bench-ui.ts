@@ -22,7 +22,7 @@ import { table } from './bench/table';
 import { watchBurst } from './bench/ui/burst';
 import { freePort, startConsole, treeMemoryMB } from './bench/ui/console';
 import { filterKeystrokes, scrollList } from './bench/ui/interactions';
-import { panZoom } from './bench/ui/pan-zoom';
+import { panZoom, type PanZoomRun } from './bench/ui/pan-zoom';
 import { firstLoad, openPage, type FirstLoad } from './bench/ui/pages';
 import { FIRST_CONTENT } from './bench/ui/probes';
 import { startBenchCluster } from './bench/ui/stack';
@@ -35,7 +35,10 @@ const root = path.resolve(__dirname, '..');
  * the medium size's; the other sizes record the figure.
  */
 const panZoomBudget = (size: string) =>
-  size === 'medium' ? { budget: { text: '< 5 %', limit: 5, stat: 'value' as const } } : {};
+  size === 'medium' ? { budget: { text: 'p50 < 5 %', limit: 5, stat: 'median' as const } } : {};
+
+/** Pan-and-zoom gestures measured per size. */
+const PAN_ZOOM_GESTURES = 3;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -152,26 +155,35 @@ async function main(): Promise<void> {
     }
 
     try {
-      const graph = await openPage(browser, session, FIRST_CONTENT.topology);
-      await graph.goto(`${server.url}/topology`);
-      await graph.waitForSelector('.react-flow__node', { timeout: 60_000 });
-      // The minimap and the layout worker start once the first nodes show: let them settle before the gesture.
-      await graph.waitForTimeout(1_500);
-      const pz = await panZoom(graph);
-      await graph.context().close();
-      log(`pan and zoom: ${JSON.stringify(pz)}`);
+      // One gesture is a handful of frames on a noisy machine: the figure is the median of several, each on a fresh
+      // page (the gesture ends zoomed out a little from where it began).
+      const gestures: PanZoomRun[] = [];
+      for (let i = 0; i < PAN_ZOOM_GESTURES; i++) {
+        const graph = await openPage(browser, session, FIRST_CONTENT.topology);
+        await graph.goto(`${server.url}/topology`);
+        await graph.waitForSelector('.react-flow__node', { timeout: 60_000 });
+        // The minimap and the layout worker start once the first nodes show: let them settle before the gesture.
+        await graph.waitForTimeout(1_500);
+        gestures.push(await panZoom(graph));
+        await graph.context().close();
+      }
+      log(`pan and zoom: ${JSON.stringify(gestures)}`);
+      const mid = [...gestures].sort((a, b) => a.droppedPct - b.droppedPct)[Math.floor(gestures.length / 2)]!;
       figures.push(
         figure(
           {
             ...base,
             what: 'topology: pan and zoom, frames dropped',
             unit: '%',
-            note: `${pz.frames} frames, ${pz.nodes} nodes mounted, p95 frame ${Math.round(pz.p95FrameMs)} ms, ${pz.longTasks} long tasks`,
+            note: `median of ${gestures.length} gestures (${gestures.map((g) => g.droppedPct.toFixed(1)).join(', ')} %); that one: ${mid.frames} frames, ${mid.nodes} nodes mounted, p95 frame ${Math.round(mid.p95FrameMs)} ms, ${mid.longTasks} long tasks`,
             ...panZoomBudget(size),
           },
-          pz.droppedPct,
+          gestures.map((g) => g.droppedPct),
         ),
-        figure({ ...base, what: 'topology: pan and zoom, longest main-thread task', unit: 'ms' }, pz.longestTaskMs),
+        figure(
+          { ...base, what: 'topology: pan and zoom, longest main-thread task', unit: 'ms' },
+          gestures.map((g) => g.longestTaskMs),
+        ),
       );
     } catch (err) {
       log(`pan and zoom failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,15 +1,13 @@
 /**
- * The view's nodes and edges as React Flow draws them: positions, sizes and handles known up front (nothing
- * is measured, so the first frame can be rendered on the server), health colours, the traced path and the
- * accessible name of each element.
+ * The view's nodes and edges as the canvas draws them: positions and sizes known up front (nothing is measured, so
+ * the first frame can be rendered on the server), edge curves, health colours, the traced path and the accessible
+ * name of each element.
  */
-import { MarkerType, Position } from '@xyflow/react';
+import { edgeCurve, type EdgeCurve } from '@/lib/topology/edge-curve';
 import type { TracePath } from '@/lib/topology/trace-path';
 import type { Positions, ViewEdge, ViewModel } from '@/lib/topology/types';
-import type { TopologyFlowEdge } from './topology-edge';
+import type { Rect } from './render-window';
 import type { TopologyFlowNode, TraceRole } from './topology-node';
-
-const HEALTH_COLOR = { ok: '#8c959f', warning: 'var(--warn)', error: 'var(--err)' } as const;
 
 function roleOf(id: string, t: TracePath | undefined): TraceRole {
   if (!t) return undefined;
@@ -34,35 +32,44 @@ function edgeLabel(e: ViewEdge): string | undefined {
   return undefined;
 }
 
-function toFlowEdge(e: ViewEdge, t: TracePath | undefined): TopologyFlowEdge {
-  const on = t?.edges.includes(e.id) ?? false;
-  const color = on ? 'var(--accent)' : HEALTH_COLOR[e.health];
-  const label = edgeLabel(e);
-  const describe = `${e.kind} edge ${e.source} to ${e.target}, ${e.health}${e.reason ? `: ${e.reason}` : ''}${on ? ', on traced path' : ''}`;
-  return {
-    id: e.id,
-    type: 'topology',
-    source: e.source,
-    target: e.target,
-    ariaLabel: describe,
-    animated: on,
-    data: label ? { label, tone: e.kind === 'rejected' ? 'error' : 'muted' } : {},
-    markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-    style: { stroke: color, strokeWidth: on ? 3 : 1.5, ...(e.kind === 'rejected' ? { strokeDasharray: '6 4' } : {}) },
-    zIndex: on ? 1 : 0,
-  };
+/** An edge as the edge layer draws it (edge-layer.tsx): its curve, look and accessible description. */
+export interface DrawnEdge extends EdgeCurve {
+  id: string;
+  /** Colour of the line and its arrow. */
+  tone: EdgeTone;
+  /** On the traced path: drawn thicker, animated and above the others. */
+  on: boolean;
+  dashed: boolean;
+  label?: string;
+  labelTone: 'muted' | 'error';
+  ariaLabel: string;
 }
 
-/**
- * Where the node's two handles sit (as topology-node.tsx draws them: target left, source right, centred).
- * Known up front, React Flow need not mount every node once to measure them: without this it renders all
- * of a large graph on the first frame, visible or not (a second of layout for a thousand nodes).
- */
-function handlesOf(width: number, height: number): NonNullable<TopologyFlowNode['handles']> {
-  return [
-    { type: 'target', position: Position.Left, x: 0, y: height / 2 },
-    { type: 'source', position: Position.Right, x: width, y: height / 2 },
-  ];
+/** The colours an edge is drawn in. */
+export type EdgeTone = 'ok' | 'warning' | 'error' | 'traced';
+
+/** The placed view edges as the edge layer draws them, those on the traced path last (on top). */
+export function toDrawnEdges(view: ViewModel, positions: Positions, t?: TracePath): DrawnEdge[] {
+  const drawn = view.edges.flatMap((e): DrawnEdge[] => {
+    const s = positions[e.source];
+    const d = positions[e.target];
+    if (!s || !d) return [];
+    const on = t?.edges.includes(e.id) ?? false;
+    const label = edgeLabel(e);
+    return [
+      {
+        id: e.id,
+        ...edgeCurve(s, d),
+        tone: on ? 'traced' : e.health,
+        on,
+        dashed: e.kind === 'rejected',
+        ...(label ? { label } : {}),
+        labelTone: e.kind === 'rejected' ? 'error' : 'muted',
+        ariaLabel: `${e.kind} edge ${e.source} to ${e.target}, ${e.health}${e.reason ? `: ${e.reason}` : ''}${on ? ', on traced path' : ''}`,
+      },
+    ];
+  });
+  return [...drawn.filter((e) => !e.on), ...drawn.filter((e) => e.on)];
 }
 
 /** React Flow nodes of the placed view nodes (a node without a box yet is left out). */
@@ -83,60 +90,27 @@ export function toFlowNodes(view: ViewModel, positions: Positions, trace?: Trace
         connectable: false,
         width: box.width,
         height: box.height,
-        handles: handlesOf(box.width, box.height),
       },
     ];
   });
 }
 
-/** React Flow edges of the view, the traced path highlighted. */
-export function toFlowEdges(view: ViewModel, trace?: TracePath): TopologyFlowEdge[] {
-  return view.edges.map((e) => toFlowEdge(e, trace));
-}
-
-/** A rectangle in graph units. */
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 }
 
 /**
- * The nodes and edges React Flow draws in `area` (graph units), by its own rule: a node whose box overlaps
- * it, an edge whose two ends' boxes span a rectangle that overlaps it (with both its ends, which React Flow
- * needs to draw it). The server-rendered first frame is built from these only: React Flow's work there grows
- * with every node and edge it is given, in view or not.
+ * The nodes and edges drawn in `area` (graph units): a node whose box overlaps it, an edge whose curve may
+ * cross it (the rectangle its ends span overlaps it). A large graph is drawn a window at a time
+ * (render-window.ts), and its server-rendered first frame is what the first viewport shows.
  */
 export function inArea(
   nodes: TopologyFlowNode[],
-  edges: TopologyFlowEdge[],
+  edges: DrawnEdge[],
   area: Rect,
-): { nodes: TopologyFlowNode[]; edges: TopologyFlowEdge[] } {
-  const box = (n: TopologyFlowNode): Rect => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 });
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const keep = new Set(nodes.filter((n) => overlaps(box(n), area)).map((n) => n.id));
-  const kept = edges.filter((e) => {
-    const s = byId.get(e.source);
-    const t = byId.get(e.target);
-    if (!s || !t) return false;
-    const a = box(s);
-    const b = box(t);
-    const x = Math.min(a.x, b.x);
-    const y = Math.min(a.y, b.y);
-    const span = {
-      x,
-      y,
-      width: Math.max(a.x + a.width, b.x + b.width) - x,
-      height: Math.max(a.y + a.height, b.y + b.height) - y,
-    };
-    if (!overlaps(span, area)) return false;
-    keep.add(e.source).add(e.target);
-    return true;
-  });
-  return { nodes: nodes.filter((n) => keep.has(n.id)), edges: kept };
+): { nodes: TopologyFlowNode[]; edges: DrawnEdge[] } {
+  return {
+    nodes: nodes.filter((n) => overlaps({ ...n.position, width: n.width ?? 0, height: n.height ?? 0 }, area)),
+    edges: edges.filter((e) => overlaps(e.box, area)),
+  };
 }

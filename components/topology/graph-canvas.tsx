@@ -1,26 +1,27 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import {
-  Background,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  ReactFlowProvider,
-  useReactFlow,
-  useStoreApi,
-  type Viewport,
-} from '@xyflow/react';
+import { Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TracePath } from '@/lib/topology/trace-path';
 import type { Positions, ViewModel } from '@/lib/topology/types';
-import { inArea, toFlowEdges, toFlowNodes } from './flow-elements';
+import {
+  edgeLayerNode,
+  EdgeLayerView,
+  gridLayerNode,
+  GridLayerView,
+  LAYER_IDS,
+  type EdgeLayerNode,
+  type GridLayerNode,
+} from './canvas-layers';
+import { inArea, toDrawnEdges, toFlowNodes, type DrawnEdge } from './flow-elements';
 import { FRAME_GUESS, initialViewport, rememberFrame, type FrameSize } from './frame-size';
-import type { TopologyFlowEdge } from './topology-edge';
-import { TopologyEdgeView } from './topology-edge';
+import { enclosing, type Rect } from './render-window';
+import { OverviewMap } from './overview-map';
 import { TopologyNodeView, type TopologyFlowNode } from './topology-node';
 import styles from './topology.module.css';
 import { useInBrowser } from './use-in-browser';
+import { useRenderWindow } from './use-render-window';
 
 /** Props of {@link GraphCanvas}. */
 export interface GraphCanvasProps {
@@ -40,18 +41,34 @@ export interface GraphCanvasProps {
   frame?: FrameSize;
 }
 
-const nodeTypes = { topology: TopologyNodeView };
-const edgeTypes = { topology: TopologyEdgeView };
+const nodeTypes = { topology: TopologyNodeView, edges: EdgeLayerView, grid: GridLayerView };
+
+/** What is drawn: view nodes, and the edges between them. */
+interface Drawn {
+  nodes: TopologyFlowNode[];
+  edges: DrawnEdge[];
+}
+
+/** The nodes React Flow is given: the view's, and under them the layers that draw the edges and the grid. */
+function canvasNodes({ nodes, edges }: Drawn, bounds: Rect | undefined): (TopologyFlowNode | EdgeLayerNode | GridLayerNode)[] {
+  const layers = [bounds ? gridLayerNode(bounds) : undefined, edgeLayerNode(edges)].filter((l) => l !== undefined);
+  return [...layers, ...nodes];
+}
 
 interface CanvasProps extends GraphCanvasProps {
   nodes: TopologyFlowNode[];
-  edges: TopologyFlowEdge[];
+  edges: DrawnEdge[];
   /** The viewport of the first frame (server-rendered and hydrated as is). */
   first: Viewport;
   /** False on the server and while hydrating. */
   mounted: boolean;
-  /** Nodes in the whole view (`nodes` holds only those of the first frame until mounted). */
+  /** Nodes in the whole view. */
   total: number;
+  /** The part of the graph the first frame shows (graph units), and the nodes and edges drawn there. */
+  shows: Rect;
+  firstShown: Drawn;
+  /** The rectangle around every placed node, if any. */
+  bounds: Rect | undefined;
 }
 
 function Canvas(p: CanvasProps) {
@@ -67,7 +84,22 @@ function Canvas(p: CanvasProps) {
   const frame = useRef<HTMLDivElement>(null);
   const placed = Object.keys(p.positions).length;
   const final = p.final ?? true;
-  const { nodes, edges, mounted, total } = p;
+  const { mounted, total } = p;
+  // Until mounted (on the server and while hydrating), React Flow is given what the first frame shows only; then a
+  // large graph's window around the view, a small graph whole.
+  const { area, settle } = useRenderWindow(mounted && total > WINDOW_LIMIT, p.shows);
+  const nodes = useMemo(
+    () =>
+      canvasNodes(!mounted ? p.firstShown : area ? inArea(p.nodes, p.edges, area) : { nodes: p.nodes, edges: p.edges }, p.bounds),
+    [mounted, area, p.firstShown, p.nodes, p.edges, p.bounds],
+  );
+  const colorOf = useMemo(() => {
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    return (id: string) => {
+      const n = byId.get(id);
+      return n ? miniColor(n) : 'transparent';
+    };
+  }, [p.nodes]);
   // The minimap draws every node once more (an SVG shape each): shown once the browser is idle after the
   // first nodes are placed, so a large graph's first paint does not wait for it.
   const [mapShown, setMapShown] = useState(false);
@@ -104,17 +136,16 @@ function Canvas(p: CanvasProps) {
     <div ref={frame} style={{ width: '100%', height: '100%' }} className={total <= SETTLE_LIMIT ? styles.settling : undefined}>
       <ReactFlow
         nodes={nodes}
-        edges={edges}
         nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         defaultViewport={p.first}
         minZoom={0.05}
         maxZoom={2.5}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
-        onlyRenderVisibleElements={total > 300}
-        onNodeClick={(_, n) => p.onSelect(n.id)}
+        onNodeClick={(_, n) => {
+          if (!LAYER_IDS.has(n.id)) p.onSelect(n.id);
+        }}
         onPaneClick={() => p.onSelect(undefined)}
         // While the view pans or zooms, the graph is its own compositing layer: each frame moves the layer instead of
         // repainting every edge and node in view (measured: 60% of frames over 25 ms → 36% on the medium mesh). Only
@@ -123,6 +154,7 @@ function Canvas(p: CanvasProps) {
         // Only moves the reader made (programmatic ones have no event) go into the URL.
         onMoveEnd={(e, v) => {
           frame.current?.classList.remove(MOVING);
+          settle();
           if (!e) return;
           moved.current = true;
           p.onViewport(v);
@@ -130,19 +162,8 @@ function Canvas(p: CanvasProps) {
         proOptions={{ hideAttribution: true }}
         aria-label="Topology graph"
       >
-        {/* Drawn once mounted: its grid follows the zoom, which the server-rendered frame's components read as 1
-            (the store as created), so drawn there it would change under the reader's eyes. */}
-        {mounted ? <Background gap={24} size={1} /> : null}
         <Controls showInteractive={false} />
-        {mapShown && total <= 2000 ? (
-          <MiniMap
-            pannable
-            zoomable
-            className={styles.minimap}
-            style={{ width: 160, height: 100 }}
-            nodeColor={(n) => miniColor(n as TopologyFlowNode)}
-          />
-        ) : null}
+        {mapShown && total <= 2000 ? <OverviewMap positions={p.positions} bounds={p.bounds} colorOf={colorOf} /> : null}
       </ReactFlow>
     </div>
   );
@@ -153,6 +174,9 @@ const MOVING = styles.moving ?? 'moving';
 
 /** Longest wait for an idle moment before the minimap is drawn anyway. */
 const MAP_DELAY_MS = 1_000;
+
+/** Graphs larger than this are given to React Flow a window at a time (render-window.ts). */
+const WINDOW_LIMIT = 300;
 
 /** Graphs up to ELK's size animate into a new layout; larger ones would pay for a transition per node. */
 const SETTLE_LIMIT = 300;
@@ -173,7 +197,7 @@ function firstFrame(
   positions: Positions,
   viewport: Viewport | undefined,
   size: FrameSize,
-): { viewport: Viewport; area: FrameSize; shows: { x: number; y: number; width: number; height: number } } {
+): { viewport: Viewport; area: FrameSize; shows: Rect } {
   const v =
     viewport ??
     (Object.keys(positions).length > 0 ? initialViewport(positions, size.width, size.height) : { x: 0, y: 0, zoom: 1 });
@@ -191,24 +215,27 @@ function firstFrame(
  */
 export function GraphCanvas(p: GraphCanvasProps) {
   const nodes = useMemo(() => toFlowNodes(p.view, p.positions, p.trace, p.selected), [p.view, p.positions, p.trace, p.selected]);
-  const edges = useMemo(() => toFlowEdges(p.view, p.trace), [p.view, p.trace]);
+  const edges = useMemo(() => toDrawnEdges(p.view, p.positions, p.trace), [p.view, p.positions, p.trace]);
   // Decided once, with the first positions: the store is created with them (later ones reach it through props).
   const [first] = useState(() => firstFrame(p.positions, p.viewport, p.frame ?? FRAME_GUESS));
-  // Until mounted (on the server and while hydrating), React Flow is given what the first frame shows only.
   const mounted = useInBrowser();
-  const shown = useMemo(() => (mounted ? { nodes, edges } : inArea(nodes, edges, first.shows)), [mounted, nodes, edges, first]);
+  // What the first frame draws (server-rendered and hydrated): React Flow's work there grows with all it is given.
+  const [firstShown] = useState(() => inArea(nodes, edges, first.shows));
+  const bounds = useMemo(() => enclosing(Object.values(p.positions)), [p.positions]);
   return (
     <ReactFlowProvider
-      initialNodes={shown.nodes}
-      initialEdges={shown.edges}
+      initialNodes={canvasNodes(firstShown, bounds)}
       initialWidth={first.area.width}
       initialHeight={first.area.height}
     >
       <Canvas
         {...p}
-        nodes={shown.nodes}
-        edges={shown.edges}
+        nodes={nodes}
+        edges={edges}
         first={first.viewport}
+        shows={first.shows}
+        firstShown={firstShown}
+        bounds={bounds}
         mounted={mounted}
         total={p.view.nodes.length}
       />

@@ -1,6 +1,6 @@
 'use client';
 
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { displayName, kindLabel } from '@/lib/topology/links';
 import { nodeHeight, NODE_WIDTH, ruleLines } from '@/lib/topology/node-size';
 import type { ViewNode } from '@/lib/topology/types';
@@ -47,7 +47,6 @@ export function TopologyNodeView({ data }: NodeProps<TopologyFlowNode>) {
       style={{ width: NODE_WIDTH, height: nodeHeight(n) }}
       title={n.reason ?? `${kindLabel(n)} ${displayName(n)}: ${n.health}`}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className={styles.handle} />
       <div className={styles.kind}>
         {kindLabel(n)}
         {n.unattached ? <span className={styles.flag}>{n.kind === 'route' ? 'detached' : 'orphan'}</span> : null}
@@ -60,7 +59,6 @@ export function TopologyNodeView({ data }: NodeProps<TopologyFlowNode>) {
           {r}
         </div>
       ))}
-      <Handle type="source" position={Position.Right} isConnectable={false} className={styles.handle} />
     </div>
   );
 }

@@ -1,0 +1,42 @@
+import { useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { covers, inView, oversized, windowAround, type Rect } from './render-window';
+
+type ViewState = Pick<ReactFlowState, 'transform' | 'width' | 'height'>;
+
+/**
+ * The window of a large graph that React Flow is given (see render-window.ts), or undefined to give it all, and
+ * `settle`, to call when a gesture ends. Follows every change of the viewport (a reader's gesture, a fit, a resize of
+ * the canvas) and decides anew only when the view leaves the window, so a gesture within it renders nothing; a
+ * window left far larger than the view by zooming in is narrowed once the gesture ends.
+ * `first`: the view of the first frame, the window's fallback until React Flow knows the canvas's size.
+ */
+export function useRenderWindow(enabled: boolean, first: Rect): { area: Rect | undefined; settle(): void } {
+  const store = useStoreApi();
+  const [area, setArea] = useState<Rect | undefined>(() => (enabled ? windowAround(first) : undefined));
+  const current = useRef(area);
+  const decide = useCallback(
+    (s: ViewState, narrow: boolean): void => {
+      let next: Rect | undefined;
+      if (!enabled) next = undefined;
+      else if (s.width <= 0 || s.height <= 0) next = current.current ?? windowAround(first);
+      else {
+        const view = inView(s.transform, s.width, s.height);
+        const keep = current.current && covers(current.current, view) && !(narrow && oversized(current.current, view));
+        next = keep ? current.current : windowAround(view);
+      }
+      if (next === current.current) return;
+      current.current = next;
+      setArea(next);
+    },
+    // `first` is decided once, with the canvas.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [enabled],
+  );
+  useEffect(() => {
+    decide(store.getState(), true);
+    return store.subscribe((s) => decide(s, false));
+  }, [decide, store]);
+  const settle = useCallback(() => decide(store.getState(), true), [decide, store]);
+  return { area, settle };
+}
