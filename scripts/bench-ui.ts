@@ -175,7 +175,7 @@ async function main(): Promise<void> {
             ...base,
             what: 'topology: pan and zoom, frames dropped',
             unit: '%',
-            note: `median of ${gestures.length} gestures (${gestures.map((g) => g.droppedPct.toFixed(1)).join(', ')} %); that one: ${mid.frames} frames, ${mid.nodes} nodes mounted, p95 frame ${Math.round(mid.p95FrameMs)} ms, ${mid.longTasks} long tasks`,
+            note: `${gestures.length} gestures: ${gestures.map((g) => g.droppedPct.toFixed(1)).join(', ')} %; the median one: ${mid.frames} frames, ${mid.nodes} nodes mounted, p95 frame ${Math.round(mid.p95FrameMs)} ms, ${mid.longTasks} long tasks`,
             ...panZoomBudget(size),
           },
           gestures.map((g) => g.droppedPct),
