@@ -161,6 +161,37 @@ test('filters, focus and zoom live in the URL, so a view can be shared', async (
   await expect(topology.node('HTTPRoute default/httpbin-https')).toHaveCount(0);
 });
 
+test('a pan released over the minimap moves the view by the drag; a click on the minimap centres the view there', async ({
+  page,
+}) => {
+  const topology = new TopologyPage(page);
+  await topology.open();
+  await topology.settled();
+  await expect(topology.minimap).toBeVisible();
+  const start = await topology.drawnOffset();
+  const pane = (await topology.graph.getByRole('application', { name: 'Topology graph' }).boundingBox())!;
+  const map = (await topology.minimap.boundingBox())!;
+  // From the canvas's middle to the minimap's: the drag passes over the map and is released on it.
+  const from = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  const to = { x: map.x + map.width / 2, y: map.y + map.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 20 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/[?&]x=/);
+  const panned = topology.viewport();
+  expect(Math.abs(panned.x - (start.x + to.x - from.x))).toBeLessThan(2);
+  expect(Math.abs(panned.y - (start.y + to.y - from.y))).toBeLessThan(2);
+  // A click near the map's top-left corner centres the canvas on the graph's top-left: the graph's origin then sits
+  // about half a canvas right of and below the canvas's corner, at the same zoom.
+  await page.mouse.click(map.x + 3, map.y + 3);
+  await expect.poll(() => topology.viewport().x).not.toBe(panned.x);
+  const centred = topology.viewport();
+  expect(centred.zoom).toBe(panned.zoom);
+  expect(centred.x).toBeGreaterThan(pane.width / 4);
+  expect(centred.y).toBeGreaterThan(pane.height / 4);
+});
+
 test('a rule picked on the graph fills the trace box, and the traced request is sent for real in one click', async ({
   page,
   cluster,

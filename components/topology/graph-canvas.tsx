@@ -142,7 +142,6 @@ function Canvas(p: CanvasProps) {
         maxZoom={2.5}
         nodesDraggable={false}
         nodesConnectable={false}
-        edgesFocusable={false}
         onNodeClick={(_, n) => {
           if (!LAYER_IDS.has(n.id)) p.onSelect(n.id);
         }}
@@ -163,7 +162,18 @@ function Canvas(p: CanvasProps) {
         aria-label="Topology graph"
       >
         <Controls showInteractive={false} />
-        {mapShown && total <= 2000 ? <OverviewMap positions={p.positions} bounds={p.bounds} colorOf={colorOf} /> : null}
+        {mapShown && total <= 2000 ? (
+          <OverviewMap
+            positions={p.positions}
+            bounds={p.bounds}
+            colorOf={colorOf}
+            // A move made on the map is the reader's too: it goes into the URL.
+            onMoved={(v) => {
+              moved.current = true;
+              p.onViewport(v);
+            }}
+          />
+        ) : null}
       </ReactFlow>
     </div>
   );

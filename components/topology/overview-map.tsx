@@ -1,6 +1,6 @@
 'use client';
 
-import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { Panel, useReactFlow, useStore, type ReactFlowState, type Viewport } from '@xyflow/react';
 import { memo, useRef, type PointerEvent } from 'react';
 import type { Positions } from '@/lib/topology/types';
 import { inView, type Rect } from './render-window';
@@ -14,6 +14,8 @@ export interface OverviewMapProps {
   bounds: Rect | undefined;
   /** Colour of a node by id. */
   colorOf(id: string): string;
+  /** The view after a click or drag on the map moved it (once, when the pointer is released). */
+  onMoved(viewport: Viewport): void;
 }
 
 const WIDTH = 160;
@@ -26,7 +28,7 @@ const PAD = 40;
  * (render-window.ts); this one draws them all from their positions, once, and redraws only the outline as the view
  * moves.
  */
-export function OverviewMap({ positions, bounds: around, colorOf }: OverviewMapProps) {
+export function OverviewMap({ positions, bounds: around, colorOf, onMoved }: OverviewMapProps) {
   const b = around ?? { x: 0, y: 0, width: 0, height: 0 };
   const bounds = { x: b.x - PAD, y: b.y - PAD, width: b.width + 2 * PAD, height: b.height + 2 * PAD };
   const flow = useReactFlow();
@@ -55,16 +57,20 @@ export function OverviewMap({ positions, bounds: around, colorOf }: OverviewMapP
         onPointerMove={(e) => {
           if (e.currentTarget.hasPointerCapture(e.pointerId)) centreAt(e);
         }}
+        onPointerUp={(e) => {
+          if (e.currentTarget.hasPointerCapture(e.pointerId)) onMoved(flow.getViewport());
+        }}
       >
         <MapNodes positions={positions} colorOf={colorOf} />
-        <InView strokeWidth={bounds.width / WIDTH} />
+        {/* The map is scaled to fit (the graph's longer side decides): a 2 px outline at that scale. */}
+        <InView strokeWidth={2 * Math.max(bounds.width / WIDTH, bounds.height / HEIGHT)} />
       </svg>
     </Panel>
   );
 }
 
 /** The nodes, drawn again only when the graph or its colours change. */
-const MapNodes = memo(function MapNodes({ positions, colorOf }: Omit<OverviewMapProps, 'bounds'>) {
+const MapNodes = memo(function MapNodes({ positions, colorOf }: Pick<OverviewMapProps, 'positions' | 'colorOf'>) {
   return (
     <g>
       {Object.entries(positions).map(([id, b]) => (
@@ -80,5 +86,5 @@ const sameView = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.width ===
 /** The outline of what the canvas shows (the only part that follows the view). */
 function InView({ strokeWidth }: { strokeWidth: number }) {
   const v = useStore(viewOf, sameView);
-  return <rect className={styles.minimapView} x={v.x} y={v.y} width={v.width} height={v.height} strokeWidth={strokeWidth * 2} />;
+  return <rect className={styles.minimapView} x={v.x} y={v.y} width={v.width} height={v.height} strokeWidth={strokeWidth} />;
 }

@@ -7,6 +7,7 @@ export class TopologyPage {
   readonly edgesTable: Locator;
   readonly tracedPath: Locator;
   readonly requestUrl: Locator;
+  readonly minimap: Locator;
 
   constructor(readonly page: Page) {
     this.graph = page.getByRole('tabpanel', { name: 'Graph' });
@@ -14,6 +15,21 @@ export class TopologyPage {
     this.edgesTable = page.getByRole('table', { name: /^Edges/ });
     this.tracedPath = page.getByRole('list', { name: 'Traced path' });
     this.requestUrl = page.getByRole('textbox', { name: 'Request URL' });
+    this.minimap = page.getByRole('img', { name: /^Minimap of the graph/ });
+  }
+
+  /** Where the drawn graph's origin sits on the canvas (React Flow's viewport transform), before any move is in the URL. */
+  async drawnOffset(): Promise<{ x: number; y: number }> {
+    const transform = await this.graph.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(transform);
+    if (!m) throw new Error(`the graph's viewport has no translation: ${transform}`);
+    return { x: Number(m[1]), y: Number(m[2]) };
+  }
+
+  /** The viewport the URL holds (zoom and top-left offset), once the reader moved the view. */
+  viewport(): { zoom: number; x: number; y: number } {
+    const q = new URL(this.page.url()).searchParams;
+    return { zoom: Number(q.get('zoom')), x: Number(q.get('x')), y: Number(q.get('y')) };
   }
 
   async open(query = '') {
