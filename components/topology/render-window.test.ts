@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { covers, enclosing, inView, oversized, windowAround } from './render-window';
+import { covers, enclosing, inView, nextWindow, oversized, windowAround } from './render-window';
 
 describe('render window', () => {
   it('sees the graph through the transform: a canvas of 800×600 at x −400, y −300, zoom 2', () => {
@@ -26,6 +26,22 @@ describe('render window', () => {
     expect(oversized(w, view)).toBe(false);
     expect(oversized(w, { x: 350, y: 262.5, width: 100, height: 75 })).toBe(false);
     expect(oversized(w, { x: 350, y: 262.5, width: 99, height: 74 })).toBe(true);
+  });
+
+  it('is kept, the same object, while it covers the view; decided again around the view once it does not', () => {
+    const view = { x: 200, y: 150, width: 400, height: 300 };
+    const w = nextWindow(undefined, view, false);
+    expect(w).toEqual(windowAround(view));
+    expect(nextWindow(w, { ...view, x: 500 }, false)).toBe(w);
+    expect(nextWindow(w, { ...view, x: 700 }, false)).toEqual(windowAround({ ...view, x: 700 }));
+  });
+
+  it('is narrowed after zooming far in only when the gesture ends, never during it', () => {
+    const view = { x: 200, y: 150, width: 400, height: 300 };
+    const w = windowAround(view);
+    const zoomedIn = { x: 380, y: 285, width: 40, height: 30 };
+    expect(nextWindow(w, zoomedIn, false)).toBe(w);
+    expect(nextWindow(w, zoomedIn, true)).toEqual(windowAround(zoomedIn));
   });
 
   it('encloses rectangles, and nothing when there are none', () => {

@@ -43,6 +43,15 @@ export function oversized(window: Rect, view: Rect): boolean {
   return window.width * window.height > 16 * 9 * view.width * view.height;
 }
 
+/**
+ * The window for a view: the current one while it covers the view (and, when `narrow`, at the end of a gesture, is
+ * not oversized), else a new one around the view. The same window is returned as is, so nothing renders again.
+ */
+export function nextWindow(current: Rect | undefined, view: Rect, narrow: boolean): Rect {
+  const keep = current && covers(current, view) && !(narrow && oversized(current, view));
+  return keep ? current : windowAround(view);
+}
+
 /** The smallest rectangle around all of `rects`, or undefined for none. */
 export function enclosing(rects: Iterable<Rect>): Rect | undefined {
   let x1 = Infinity;

@@ -1,6 +1,6 @@
 import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { covers, inView, oversized, windowAround, type Rect } from './render-window';
+import { inView, nextWindow, windowAround, type Rect } from './render-window';
 
 type ViewState = Pick<ReactFlowState, 'transform' | 'width' | 'height'>;
 
@@ -23,11 +23,7 @@ export function useRenderWindow(enabled: boolean, first: Rect): { area: Rect | u
       let next: Rect | undefined;
       if (!enabled) next = undefined;
       else if (s.width <= 0 || s.height <= 0) next = current.current ?? fallback;
-      else {
-        const view = inView(s.transform, s.width, s.height);
-        const keep = current.current && covers(current.current, view) && !(narrow && oversized(current.current, view));
-        next = keep ? current.current : windowAround(view);
-      }
+      else next = nextWindow(current.current, inView(s.transform, s.width, s.height), narrow);
       if (next === current.current) return;
       current.current = next;
       setArea(next);
