@@ -192,6 +192,27 @@ test('a pan released over the minimap moves the view by the drag; a click on the
   expect(centred.y).toBeGreaterThan(pane.height / 4);
 });
 
+test('Fit view shows the whole graph, as large as the canvas allows, and puts that view in the URL', async ({ page }) => {
+  const topology = new TopologyPage(page);
+  await topology.open('?zoom=2.5&x=-2000&y=-2000');
+  await topology.settled();
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await expect(page).not.toHaveURL(/[?&]zoom=2\.5(&|$)/);
+  const pane = (await topology.graph.getByRole('application', { name: 'Topology graph' }).boundingBox())!;
+  const boxes = await Promise.all(
+    ['istio-system/gateway', 'HTTPRoute default/http', 'Service default/httpbin'].map((label) =>
+      topology.node(label).boundingBox(),
+    ),
+  );
+  for (const b of boxes) {
+    expect(b).not.toBeNull();
+    expect(b!.x).toBeGreaterThanOrEqual(pane.x);
+    expect(b!.x + b!.width).toBeLessThanOrEqual(pane.x + pane.width);
+  }
+  // The seed graph fits at a readable zoom: fitted to the graph itself, not to anything drawn around it.
+  expect(topology.viewport().zoom).toBeGreaterThan(0.3);
+});
+
 test('a rule picked on the graph fills the trace box, and the traced request is sent for real in one click', async ({
   page,
   cluster,

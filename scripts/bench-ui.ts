@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < PAN_ZOOM_GESTURES; i++) {
         const graph = await openPage(browser, session, FIRST_CONTENT.topology);
         await graph.goto(`${server.url}/topology`);
-        await graph.waitForSelector('.react-flow__node', { timeout: 60_000 });
+        await graph.waitForSelector('.react-flow__node-topology', { timeout: 60_000 });
         // The minimap and the layout worker start once the first nodes show: let them settle before the gesture.
         await graph.waitForTimeout(1_500);
         gestures.push(await panZoom(graph));

@@ -99,6 +99,11 @@ async function runAll(): Promise<Result[]> {
     }
   }
   const sequential = steps.filter((s) => !s.concurrent);
+  // A step runs alongside the one before it only: a first step, or two in a row, would never run.
+  sequential.forEach((s, i) => {
+    if (s.alongsidePrevious && (i === 0 || sequential[i - 1]!.alongsidePrevious))
+      throw new Error(`step "${s.name}" runs alongside the step before it, and there is none to run with`);
+  });
   for (let i = 0; i < sequential.length; i++) {
     const step = sequential[i]!;
     if (step.alongsidePrevious) continue;

@@ -18,13 +18,19 @@ export type EdgeLayerNode = Node<{ edges: DrawnEdge[]; box: Rect }, 'edges'>;
 /** The dot grid (see {@link EdgeLayerNode}). */
 export type GridLayerNode = Node<Record<string, never>, 'grid'>;
 
-/** Ids of the layer nodes (never a view node's: those are `kind:...`). */
-export const LAYER_IDS: ReadonlySet<string> = new Set(['edge-layer', 'grid-layer']);
+/**
+ * How far the grid reaches beyond the graph, in graph units: a canvas's width at the least zoom (0.05), so its end
+ * never shows.
+ */
+const GRID_MARGIN = 40_000;
 
-/** How far the grid reaches beyond the graph, in graph units. */
-const GRID_MARGIN = 4000;
+/** The grid's spacing, in graph units; its origin sits on a multiple of it, so the dots stay put as the graph grows. */
+const GRID_GAP = 24;
 
-/** A node that only draws: under the view's nodes, not clickable (clicks reach the pane), not a node to a screen reader. */
+/**
+ * A node that only draws: under the view's nodes, never hit by the pointer (clicks reach the pane and the nodes), not
+ * focusable, not a node to a screen reader.
+ */
 function layerNode<T extends 'edges' | 'grid', D extends Record<string, unknown>>(
   id: string,
   type: T,
@@ -59,12 +65,9 @@ export function edgeLayerNode(edges: DrawnEdge[]): EdgeLayerNode | undefined {
 
 /** The dot grid around a graph of these bounds. */
 export function gridLayerNode(bounds: Rect): GridLayerNode {
-  const box = {
-    x: bounds.x - GRID_MARGIN,
-    y: bounds.y - GRID_MARGIN,
-    width: bounds.width + 2 * GRID_MARGIN,
-    height: bounds.height + 2 * GRID_MARGIN,
-  };
+  const x = Math.floor((bounds.x - GRID_MARGIN) / GRID_GAP) * GRID_GAP;
+  const y = Math.floor((bounds.y - GRID_MARGIN) / GRID_GAP) * GRID_GAP;
+  const box = { x, y, width: bounds.x + bounds.width + GRID_MARGIN - x, height: bounds.y + bounds.height + GRID_MARGIN - y };
   return layerNode('grid-layer', 'grid', box, {}, -2);
 }
 

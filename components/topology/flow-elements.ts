@@ -32,7 +32,7 @@ function edgeLabel(e: ViewEdge): string | undefined {
   return undefined;
 }
 
-/** An edge as the edge layer draws it (edge-layer.tsx): its curve, look and accessible description. */
+/** An edge as the edge layer draws it (canvas-layers.tsx): its curve, look and accessible description. */
 export interface DrawnEdge extends EdgeCurve {
   id: string;
   /** Colour of the line and its arrow. */
@@ -99,18 +99,24 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 }
 
+/** The nodes drawn in `area` (graph units): those whose box overlaps it. */
+export function nodesIn(nodes: TopologyFlowNode[], area: Rect): TopologyFlowNode[] {
+  return nodes.filter((n) => overlaps({ ...n.position, width: n.width ?? 0, height: n.height ?? 0 }, area));
+}
+
+/** The edges drawn in `area`: those whose curve may cross it (the rectangle its ends span overlaps it). */
+export function edgesIn(edges: DrawnEdge[], area: Rect): DrawnEdge[] {
+  return edges.filter((e) => overlaps(e.box, area));
+}
+
 /**
- * The nodes and edges drawn in `area` (graph units): a node whose box overlaps it, an edge whose curve may
- * cross it (the rectangle its ends span overlaps it). A large graph is drawn a window at a time
- * (render-window.ts), and its server-rendered first frame is what the first viewport shows.
+ * The nodes and edges drawn in `area`. A large graph is drawn a window at a time (render-window.ts), and its
+ * server-rendered first frame is what the first viewport shows.
  */
 export function inArea(
   nodes: TopologyFlowNode[],
   edges: DrawnEdge[],
   area: Rect,
 ): { nodes: TopologyFlowNode[]; edges: DrawnEdge[] } {
-  return {
-    nodes: nodes.filter((n) => overlaps({ ...n.position, width: n.width ?? 0, height: n.height ?? 0 }, area)),
-    edges: edges.filter((e) => overlaps(e.box, area)),
-  };
+  return { nodes: nodesIn(nodes, area), edges: edgesIn(edges, area) };
 }

@@ -39,6 +39,10 @@ export function OverviewMap({ positions, bounds: around, colorOf, onMoved }: Ove
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
     void flow.setCenter(p.x, p.y, { zoom: flow.getZoom() });
   };
+  // A move made on the map is reported once, when the pointer is released (or the drag is cancelled).
+  const release = (e: PointerEvent<SVGSVGElement>): void => {
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) onMoved(flow.getViewport());
+  };
   const viewBox = `${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`;
   return (
     <Panel position="bottom-right" className={styles.minimap}>
@@ -50,6 +54,7 @@ export function OverviewMap({ positions, bounds: around, colorOf, onMoved }: Ove
         role="img"
         aria-label="Minimap of the graph: click or drag to move the view"
         onPointerDown={(e) => {
+          if (e.button !== 0) return;
           e.currentTarget.setPointerCapture(e.pointerId);
           centreAt(e);
         }}
@@ -57,9 +62,8 @@ export function OverviewMap({ positions, bounds: around, colorOf, onMoved }: Ove
         onPointerMove={(e) => {
           if (e.currentTarget.hasPointerCapture(e.pointerId)) centreAt(e);
         }}
-        onPointerUp={(e) => {
-          if (e.currentTarget.hasPointerCapture(e.pointerId)) onMoved(flow.getViewport());
-        }}
+        onPointerUp={release}
+        onPointerCancel={release}
       >
         <MapNodes positions={positions} colorOf={colorOf} />
         {/* The map is scaled to fit (the graph's longer side decides): a 2 px outline at that scale. */}

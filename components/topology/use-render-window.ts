@@ -9,27 +9,23 @@ type ViewState = Pick<ReactFlowState, 'transform' | 'width' | 'height'>;
  * `settle`, to call when a gesture ends. Follows every change of the viewport (a reader's gesture, a fit, a resize of
  * the canvas) and decides anew only when the view leaves the window, so a gesture within it renders nothing; a
  * window left far larger than the view by zooming in is narrowed once the gesture ends.
- * `first`: the view of the first frame, the window's fallback until React Flow knows the canvas's size.
+ * `first`: the view of the first frame, the window until the view is read.
  */
 export function useRenderWindow(enabled: boolean, first: Rect): { area: Rect | undefined; settle(): void } {
   const store = useStoreApi();
   const [area, setArea] = useState<Rect | undefined>();
-  // Until the view is read (the effect below, after the first render enabled), the first frame's window: never the
-  // whole graph, whose one render took 0.6-0.9 s on the medium mesh.
+  // Until the view is read (the effect below, after the first render in the browser), the first frame's window: never
+  // the whole graph, whose one render took 0.6-0.9 s on the medium mesh.
   const [fallback] = useState(() => windowAround(first));
   const current = useRef(area);
-  const decide = useCallback(
-    (s: ViewState, narrow: boolean): void => {
-      let next: Rect | undefined;
-      if (!enabled) next = undefined;
-      else if (s.width <= 0 || s.height <= 0) next = current.current ?? fallback;
-      else next = nextWindow(current.current, inView(s.transform, s.width, s.height), narrow);
-      if (next === current.current) return;
-      current.current = next;
-      setArea(next);
-    },
-    [enabled, fallback],
-  );
+  // Followed while disabled too (cheap, and rendering nothing then): a graph that grows past the limit again starts
+  // from the window around the reader's view, not the first frame's.
+  const decide = useCallback((s: ViewState, narrow: boolean): void => {
+    const next = nextWindow(current.current, inView(s.transform, s.width, s.height), narrow);
+    if (next === current.current) return;
+    current.current = next;
+    setArea(next);
+  }, []);
   useEffect(() => {
     decide(store.getState(), true);
     return store.subscribe((s) => decide(s, false));

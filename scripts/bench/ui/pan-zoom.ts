@@ -45,7 +45,7 @@ export async function panZoom(page: Page): Promise<PanZoomRun> {
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    return document.querySelectorAll('.react-flow__node').length;
+    return document.querySelectorAll('.react-flow__node-topology').length;
   });
   // Nodes are not draggable on this canvas: a drag that starts on one pans too, as it does for a user.
   for (const [dx, dy] of [

@@ -76,5 +76,5 @@ export const FIRST_CONTENT = {
   /** The overview's health step, its last and most expensive part (counts and problems over every object). */
   overview: 'section[aria-labelledby="step-4"] > :not(h2)',
   /** A laid-out node of the topology graph, or the row of its table view. */
-  topology: '.react-flow__node, [aria-label="Topology table"] tbody tr',
+  topology: '.react-flow__node-topology, [aria-label="Topology table"] tbody tr',
 } as const;
