@@ -22,24 +22,13 @@ import { table } from './bench/table';
 import { watchBurst } from './bench/ui/burst';
 import { freePort, startConsole, treeMemoryMB } from './bench/ui/console';
 import { filterKeystrokes, scrollList } from './bench/ui/interactions';
-import { panZoom, type PanZoomRun } from './bench/ui/pan-zoom';
+import { panZoomFigures } from './bench/ui/pan-zoom-figures';
 import { firstLoad, openPage, type FirstLoad } from './bench/ui/pages';
 import { FIRST_CONTENT } from './bench/ui/probes';
 import { startBenchCluster } from './bench/ui/stack';
 import { enableGatewayApi } from './generate-mesh';
 
 const root = path.resolve(__dirname, '..');
-/**
- * "Pan/zoom without dropped frames at medium size": judged as the list scroll is, frames over 25 ms at 60 Hz, with
- * the same allowance for a machine shared with the cluster, the controller and the console server. The budget is
- * the medium size's; the other sizes record the figure.
- */
-const panZoomBudget = (size: string) =>
-  size === 'medium' ? { budget: { text: 'p50 < 5 %', limit: 5, stat: 'median' as const } } : {};
-
-/** Pan-and-zoom gestures measured per size. */
-const PAN_ZOOM_GESTURES = 3;
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -154,45 +143,7 @@ async function main(): Promise<void> {
       }
     }
 
-    try {
-      // One gesture is a handful of frames on a noisy machine: the figure is the median of several, each on a fresh
-      // page (the gesture ends zoomed out a little from where it began).
-      const gestures: PanZoomRun[] = [];
-      for (let i = 0; i < PAN_ZOOM_GESTURES; i++) {
-        const graph = await openPage(browser, session, FIRST_CONTENT.topology);
-        await graph.goto(`${server.url}/topology`);
-        await graph.waitForSelector('.react-flow__node-topology', { timeout: 60_000 });
-        // The minimap and the layout worker start once the first nodes show: let them settle before the gesture.
-        await graph.waitForTimeout(1_500);
-        gestures.push(await panZoom(graph));
-        await graph.context().close();
-      }
-      log(`pan and zoom: ${JSON.stringify(gestures)}`);
-      const mid = [...gestures].sort((a, b) => a.droppedPct - b.droppedPct)[Math.floor(gestures.length / 2)]!;
-      figures.push(
-        figure(
-          {
-            ...base,
-            what: 'topology: pan and zoom, frames dropped',
-            unit: '%',
-            note: `${gestures.length} gestures: ${gestures.map((g) => g.droppedPct.toFixed(1)).join(', ')} %; the median one: ${mid.frames} frames, ${mid.nodes} nodes mounted, p95 frame ${Math.round(mid.p95FrameMs)} ms, ${mid.longTasks} long tasks`,
-            ...panZoomBudget(size),
-          },
-          gestures.map((g) => g.droppedPct),
-        ),
-        figure(
-          { ...base, what: 'topology: pan and zoom, longest main-thread task', unit: 'ms' },
-          gestures.map((g) => g.longestTaskMs),
-        ),
-      );
-    } catch (err) {
-      log(`pan and zoom failed: ${err instanceof Error ? err.message : String(err)}`);
-      figures.push({
-        ...figure({ ...base, what: 'topology: pan and zoom, frames dropped', unit: '%', ...panZoomBudget(size) }, []),
-        met: false,
-        note: err instanceof Error ? err.message : String(err),
-      });
-    }
+    figures.push(...(await panZoomFigures(browser, session, server.url, size, log)));
 
     const page = await openPage(browser, session, FIRST_CONTENT.routes);
     await page.goto(`${server.url}/routes`);
