@@ -92,11 +92,7 @@ async function runAll(): Promise<Result[]> {
   const concurrent = steps.filter((s) => s.concurrent);
   if (concurrent.length) {
     console.log(`\n▶ ${concurrent.map((s) => s.name).join(', ')} (side by side)`);
-    for (const r of await Promise.all(concurrent.map(runBuffered))) {
-      console.log(`\n▶ ${r.step.name}: ${r.step.cmd.join(' ')}`);
-      if (r.output) process.stdout.write(r.output);
-      results.push(r);
-    }
+    for (const r of await Promise.all(concurrent.map(runBuffered))) results.push(printed(r));
   }
   const sequential = steps.filter((s) => !s.concurrent);
   // A step runs alongside the one before it only: a first step, or two in a row, would never run.
@@ -111,14 +107,16 @@ async function runAll(): Promise<Result[]> {
     console.log(`\n▶ ${step.name}: ${step.cmd.join(' ')}${alongside ? ` (alongside: ${alongside.name})` : ''}`);
     const other = alongside ? runBuffered(alongside) : undefined;
     results.push(await runInherited(step));
-    if (other) {
-      const r = await other;
-      console.log(`\n▶ ${r.step.name}: ${r.step.cmd.join(' ')}`);
-      if (r.output) process.stdout.write(r.output);
-      results.push(r);
-    }
+    if (other) results.push(printed(await other));
   }
   return results;
+}
+
+/** Prints a buffered step's output whole, under its heading. */
+function printed(r: Result & { output: string }): Result {
+  console.log(`\n▶ ${r.step.name}: ${r.step.cmd.join(' ')}`);
+  if (r.output) process.stdout.write(r.output);
+  return r;
 }
 
 /** Runs a step with its output streamed as it comes. */

@@ -103,13 +103,14 @@ function Canvas(p: CanvasProps) {
   const grid = useMemo(() => (p.bounds ? gridLayerNode(p.bounds) : undefined), [p.bounds]);
   const nodes = useMemo(() => withLayers(shownNodes, grid, edgeLayer), [shownNodes, grid, edgeLayer]);
   const colorOf = useMemo(() => mapColors(p.view, p.trace), [p.view, p.trace]);
+  // A move the reader made (a pan, the minimap, Fit view) goes into the URL, and no layout refits the view after it.
+  const readerMoved = (v: Viewport): void => {
+    moved.current = true;
+    p.onViewport(v);
+  };
   // Fits the whole graph (React Flow's own fit would fit the nodes it holds: a window, and the grid around it).
   const fit = (): void => {
-    if (!p.bounds) return;
-    void flow.fitBounds(p.bounds, { padding: 0.05, duration: 200 }).then(() => {
-      moved.current = true;
-      p.onViewport(flow.getViewport());
-    });
+    if (p.bounds) void flow.fitBounds(p.bounds, { padding: 0.05, duration: 200 }).then(() => readerMoved(flow.getViewport()));
   };
   // The minimap draws every node once more (an SVG shape each): shown once the browser is idle after the
   // first nodes are placed, so a large graph's first paint does not wait for it.
@@ -159,13 +160,11 @@ function Canvas(p: CanvasProps) {
         // repainting every edge and node in view (measured: 60% of frames over 25 ms → 36% on the medium mesh). Only
         // during the gesture: a layer kept at one raster scale would blur the labels once zoomed.
         onMoveStart={() => frame.current?.classList.add(MOVING)}
-        // Only moves the reader made (programmatic ones have no event) go into the URL.
+        // Programmatic moves (a fit, the minimap's) have no event; the reader's are reported where they are made.
         onMoveEnd={(e, v) => {
           frame.current?.classList.remove(MOVING);
           settle();
-          if (!e) return;
-          moved.current = true;
-          p.onViewport(v);
+          if (e) readerMoved(v);
         }}
         proOptions={{ hideAttribution: true }}
         aria-label="Topology graph"
@@ -178,16 +177,7 @@ function Canvas(p: CanvasProps) {
           </ControlButton>
         </Controls>
         {mapShown && total <= 2000 ? (
-          <OverviewMap
-            positions={p.positions}
-            bounds={p.bounds}
-            colorOf={colorOf}
-            // A move made on the map is the reader's too: it goes into the URL.
-            onMoved={(v) => {
-              moved.current = true;
-              p.onViewport(v);
-            }}
-          />
+          <OverviewMap positions={p.positions} bounds={p.bounds} colorOf={colorOf} onMoved={readerMoved} />
         ) : null}
       </ReactFlow>
     </div>
@@ -253,12 +243,12 @@ export function GraphCanvas(p: GraphCanvasProps) {
   // What the first frame draws (server-rendered and hydrated): React Flow's work there grows with all it is given.
   const [firstShown] = useState(() => inArea(nodes, edges, first.shows));
   const bounds = useMemo(() => enclosing(Object.values(p.positions)), [p.positions]);
+  // The store is created once, with these: later nodes reach it through the canvas's props.
+  const [initialNodes] = useState(() =>
+    withLayers(firstShown.nodes, bounds ? gridLayerNode(bounds) : undefined, edgeLayerNode(firstShown.edges)),
+  );
   return (
-    <ReactFlowProvider
-      initialNodes={withLayers(firstShown.nodes, bounds ? gridLayerNode(bounds) : undefined, edgeLayerNode(firstShown.edges))}
-      initialWidth={first.area.width}
-      initialHeight={first.area.height}
-    >
+    <ReactFlowProvider initialNodes={initialNodes} initialWidth={first.area.width} initialHeight={first.area.height}>
       <Canvas
         {...p}
         nodes={nodes}

@@ -25,9 +25,6 @@ import styles from './topology.module.css';
 
 // React Flow is loaded only on this page, but with the page's own chunks (a static import), not as a
 // chunk requested once the page has hydrated: that second round trip was on the way to the first paint.
-// A large graph's first frame is rendered on the server (its column layout is known there, and its viewport
-// hardly depends on the canvas size: see frame-size.ts). A small one is drawn in the browser only: its first
-// layout may come from this browser's stored ELK layouts, and its fitted viewport depends on the canvas size.
 
 const NO_OPTIONS: PipelineOptions = {};
 
@@ -49,6 +46,9 @@ export function TopologyView({ initial, frame }: { initial: TopologyData; frame?
   const scope = data.scope?.mode === 'server' ? data.scope : undefined;
   const { view, pending: viewPending } = useView(data.model, scope ? NO_OPTIONS : options);
   const layout = useLayout(view);
+  // A large graph's first frame is rendered on the server (its column layout is known there, and its viewport
+  // hardly depends on the canvas size: see frame-size.ts). A small one is drawn in the browser only: its first
+  // layout may come from this browser's stored ELK layouts, and its fitted viewport depends on the canvas size.
   const drawnOnServer = view.nodes.length > ELK_NODE_LIMIT && Object.keys(layout.positions).length > 0;
   const traceQuery = useMemo(
     () => (state.trace ? { url: state.trace, method: state.method ?? 'GET', headers: state.headers ?? [] } : undefined),
